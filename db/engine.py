@@ -1,0 +1,122 @@
+"""`make_engine(url)`: the one place that knows SQLite and PostgreSQL differ.
+
+SQLite: WAL, `busy_timeout`, `foreign_keys` on every connection, and `BEGIN IMMEDIATE`
+for write transactions so two terminals never deadlock upgrading a read lock. Reads can
+use `read_engine(engine)` (deferred BEGIN). A read-only engine (`read_only=True`) opens the
+file with `mode=ro`: the waiting-room display cannot write even by mistake.
+PostgreSQL: psycopg 3, pre-ping, short connect timeout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import NullPool
+
+from queue_app.domain.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def normalize_url(url: str) -> str:
+    """Accept `postgres://` and `postgresql://` and use the psycopg 3 driver."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def is_sqlite(engine_or_url: Engine | str) -> bool:
+    url = engine_or_url if isinstance(engine_or_url, str) else str(engine_or_url.url)
+    return url.startswith("sqlite")
+
+
+def make_engine(
+    url: str,
+    *,
+    read_only: bool = False,
+    synchronous: str = "NORMAL",
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    echo: bool = False,
+) -> Engine:
+    url = normalize_url(url)
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise DatabaseError("err.db_url", url=url, problem=str(exc)) from None
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, parsed.database, read_only, synchronous, busy_timeout_ms, echo)
+    if parsed.get_backend_name() == "postgresql":
+        args: dict[str, Any] = {"connect_timeout": 5}
+        if read_only:
+            args["options"] = "-c default_transaction_read_only=on"
+        return create_engine(
+            url, pool_pre_ping=True, connect_args=args, echo=echo, pool_size=5, max_overflow=5
+        )
+    raise DatabaseError(
+        "err.db_url", url=url, problem="only sqlite:/// and postgresql:// are supported"
+    )
+
+
+def _sqlite_engine(
+    url: str,
+    database: str | None,
+    read_only: bool,
+    synchronous: str,
+    busy_timeout_ms: int,
+    echo: bool,
+) -> Engine:
+    if not database or database == ":memory:":
+        raise DatabaseError("err.db_url", url=url, problem="use a file: several processes share it")
+    path = Path(database).expanduser()
+    if read_only:
+        if not path.exists():
+            raise DatabaseError("err.db_missing", path=str(path))
+        engine = create_engine(
+            f"sqlite:///file:{path}?mode=ro&uri=true",
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+            poolclass=NullPool,
+            echo=echo,
+        )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                "err.db_unwritable", path=str(path), problem=exc.strerror or str(exc)
+            ) from None
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+            echo=echo,
+        )
+    sync = synchronous.upper()
+    if sync not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise DatabaseError("err.db_url", url=url, problem=f"bad synchronous mode {synchronous}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy's begin event issues BEGIN itself
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute(f"PRAGMA synchronous = {sync}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        reading = read_only or conn.get_execution_options().get("madoguchi_read", False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def read_engine(engine: Engine) -> Engine:
+    """The same pool, but transactions begin DEFERRED on SQLite (for pure reads)."""
+    return engine.execution_options(madoguchi_read=True)

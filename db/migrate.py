@@ -1,0 +1,87 @@
+"""Apply and check schema migrations (Alembic), without an alembic.ini on disk.
+
+`upgrade(engine)` brings any database to the newest schema; a second run changes nothing.
+`check(engine)` refuses a database that is older (run `madoguchi db upgrade`) or newer than
+this program (a newer Madoguchi wrote it: upgrade the program, never guess).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from queue_app.domain.errors import DatabaseError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _alembic_config() -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(_alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check(engine: Engine) -> str:
+    """Return the revision, or raise a clear DatabaseError when it does not fit."""
+    try:
+        current = current_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
+    script = ScriptDirectory.from_config(_alembic_config())
+    if current is None:
+        raise DatabaseError("err.db_not_initialized")
+    try:
+        script.get_revision(current)
+    except Exception:
+        raise DatabaseError("err.db_newer", revision=current, head=head_revision()) from None
+    if current != head_revision():
+        raise DatabaseError("err.db_outdated", revision=current, head=head_revision())
+    return current
+
+
+def upgrade(engine: Engine) -> str:
+    current = None
+    try:
+        current = current_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
+    script = ScriptDirectory.from_config(_alembic_config())
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise DatabaseError("err.db_newer", revision=current, head=head_revision()) from None
+    cfg = _alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except OperationalError as exc:
+        raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
+    return head_revision()
+
+
+def table_names(engine: Engine) -> list[str]:
+    return sorted(inspect(engine).get_table_names())
+
+
+def _short(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
+    return text[0] if text else exc.__class__.__name__

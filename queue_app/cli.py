@@ -1,0 +1,96 @@
+"""The `madoguchi` command: parses flags, builds config, engine and services, runs a subcommand.
+
+Each subcommand lives in `queue_app/commands/<name>.py` with a `register(subparsers, common)`
+function; this module only wires them together and turns errors into one clear line and an
+exit code (2 for bad input or configuration, 3 for the database), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from queue_app.context import CliContext
+from queue_app.domain.errors import MadoguchiError
+
+COMMANDS = (
+    "init",
+    "config_cmd",
+    "calendar",
+    "renewal",
+    "assess",
+    "ticket",
+    "db_cmd",
+    "reception",
+    "display",
+    "cases",
+    "appointments",
+    "purge",
+    "report",
+    "reports",
+    "demo",
+    "simulate",
+)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options accepted both before and after the subcommand name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", metavar="PATH", default=argparse.SUPPRESS, help="configuration file (TOML)"
+    )
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (sqlite:/// or postgresql+psycopg://)",
+    )
+    common.add_argument(
+        "--lang", choices=["ja", "en"], default=argparse.SUPPRESS, help="language of the output"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="madoguchi",
+        description="Madoguchi (窓口): counter queue and appointment manager.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"queue_app.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command not built yet must not break the rest
+            if exc.name == f"queue_app.commands.{name}":
+                continue
+            raise
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext.from_args(args)
+    try:
+        code = args.handler(args, ctx)
+    except MadoguchiError as exc:
+        print(f"madoguchi: {exc.message(ctx.lang)}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+    return int(code or 0)
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

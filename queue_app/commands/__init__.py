@@ -1,0 +1,1 @@
+"""One module per `madoguchi` subcommand; each has `register(subparsers, common)`."""

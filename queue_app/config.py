@@ -1,0 +1,153 @@
+"""Load the configuration: defaults, then the TOML file, then `MADOGUCHI_*` variables.
+
+CLI flags are applied by the caller (`CliContext`) on top. This is the only module that
+reads configuration files; the rules themselves live in `queue_app.domain.config_schema`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from queue_app.domain.config import Config
+from queue_app.domain.config_schema import parse_config
+from queue_app.domain.errors import ConfigError, InputError
+
+APP_NAME = "madoguchi"
+
+# environment variable -> key in the [general] table
+ENV_GENERAL = {
+    "MADOGUCHI_TIMEZONE": "timezone",
+    "MADOGUCHI_LANG": "language",
+    "MADOGUCHI_DATABASE_URL": "database_url",
+    "MADOGUCHI_DATA_DIR": "data_dir",
+    "MADOGUCHI_SECRET_FILE": "secret_file",
+    "MADOGUCHI_PRINT_COMMAND": "print_command",
+    "MADOGUCHI_ANNOUNCE_COMMAND": "announce_command",
+}
+
+
+def default_text() -> str:
+    return resources.files("queue_app").joinpath("default_config.toml").read_text("utf-8")
+
+
+def default_document() -> dict[str, Any]:
+    return tomllib.loads(default_text())
+
+
+def config_path(flag: str | None, env: Mapping[str, str]) -> Path:
+    if flag:
+        return Path(flag).expanduser()
+    if env.get("MADOGUCHI_CONFIG"):
+        return Path(env["MADOGUCHI_CONFIG"]).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "madoguchi.toml"
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            "err.config_unreadable", path=str(path), problem=exc.strerror or str(exc)
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("err.config_syntax", path=str(path), problem=str(exc)) from None
+
+
+def merge_documents(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """Tables merge key by key; lists (offices, services, rules) replace the default whole."""
+    merged: dict[str, Any] = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = merge_documents(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def apply_env(doc: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
+    general = dict(doc.get("general", {}))
+    for var, key in ENV_GENERAL.items():
+        if env.get(var):
+            general[key] = env[var]
+    out = dict(doc)
+    out["general"] = general
+    return out
+
+
+def load_config(flag: str | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Defaults, then the file (if it exists), then the environment; validated."""
+    env = os.environ if env is None else env
+    doc = default_document()
+    path = config_path(flag, env)
+    if path.exists():
+        doc = merge_documents(doc, read_document(path))
+    elif flag:
+        raise ConfigError("err.config_missing", path=str(path))
+    return parse_config(apply_env(doc, env))
+
+
+def data_dir(env: Mapping[str, str], config: Config | None = None) -> Path:
+    if env.get("MADOGUCHI_DATA_DIR"):
+        return Path(env["MADOGUCHI_DATA_DIR"]).expanduser()
+    if config is not None and config.settings.data_dir:
+        return Path(config.settings.data_dir).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def database_url(flag: str | None, env: Mapping[str, str], config: Config) -> str:
+    if flag:
+        return flag
+    if env.get("MADOGUCHI_DATABASE_URL"):
+        return env["MADOGUCHI_DATABASE_URL"]
+    if config.settings.database_url:
+        return config.settings.database_url
+    return f"sqlite:///{data_dir(env, config) / 'madoguchi.db'}"
+
+
+def secret_path(env: Mapping[str, str], config: Config | None = None) -> Path:
+    if env.get("MADOGUCHI_SECRET_FILE"):
+        return Path(env["MADOGUCHI_SECRET_FILE"]).expanduser()
+    if config is not None and config.settings.secret_file:
+        return Path(config.settings.secret_file).expanduser()
+    return data_dir(env, config) / "secret.key"
+
+
+def ensure_secret(path: Path) -> bool:
+    """Create the per-install HMAC secret with mode 0600; True if it was created."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(secrets.token_hex(32) + "\n")
+    os.chmod(path, 0o600)
+    return True
+
+
+def secret_key(env: Mapping[str, str], config: Config | None = None) -> bytes:
+    path = secret_path(env, config)
+    if not path.exists():
+        raise InputError("err.secret_missing", path=str(path))
+    value = path.read_text("utf-8").strip()
+    if len(value) < 32:
+        raise InputError("err.secret_invalid", path=str(path))
+    return value.encode("utf-8")
+
+
+def write_default(path: Path, force: bool = False) -> bool:
+    """Write the default configuration; never overwrite an edited file unless forced."""
+    if path.exists() and not force:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(default_text(), "utf-8")
+    return True

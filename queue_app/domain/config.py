@@ -1,0 +1,241 @@
+"""The validated configuration: offices, counters, services, hours, closures, staff.
+
+These are frozen values built by `queue_app.domain.config_schema.parse_config` from the TOML
+document; everything downstream (calendar, services, screens) reads only these objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: time
+    end: time
+
+    def contains(self, moment: time) -> bool:
+        return self.start <= moment < self.end
+
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    def as_pair(self) -> list[str]:
+        return [self.start.strftime("%H:%M"), self.end.strftime("%H:%M")]
+
+
+@dataclass(frozen=True)
+class HoursPeriod:
+    """Reception hours from `effective_from` on, until the next period starts.
+
+    Cities change their hours; keeping the old periods lets last year's reports be judged
+    against last year's hours.
+    """
+
+    effective_from: date
+    week: tuple[tuple[TimeRange, ...], ...]  # index 0 = Monday
+
+    def on_weekday(self, weekday: int) -> tuple[TimeRange, ...]:
+        return self.week[weekday]
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name_ja: str
+    name_en: str
+    prefix: str
+    minutes: float
+    my_number: bool = False
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_ja
+
+
+@dataclass(frozen=True)
+class Counter:
+    number: int
+    services: tuple[str, ...]
+    name_ja: str = ""
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    name_ja: str
+    name_en: str
+    location_ja: str
+    location_en: str
+    timezone: str
+    services: tuple[str, ...]
+    counters: tuple[Counter, ...]
+    hours: tuple[HoursPeriod, ...]  # sorted by effective_from
+    # per service: the order in which `call next` considers services at a counter
+    service_order: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_ja
+
+    def counter(self, number: int) -> Counter | None:
+        for c in self.counters:
+            if c.number == number:
+                return c
+        return None
+
+    def hours_period(self, day: date) -> HoursPeriod | None:
+        chosen: HoursPeriod | None = None
+        for period in self.hours:
+            if period.effective_from <= day:
+                chosen = period
+        return chosen
+
+
+class RuleKind(StrEnum):
+    WEEKLY = "weekly"
+    HOLIDAYS = "holidays"
+    RRULE = "rrule"
+    RANGE = "range"
+    DATE = "date"
+
+
+@dataclass(frozen=True)
+class CalendarRule:
+    """One closure (or extra opening) rule.
+
+    `offices`/`services` empty means "all". A rule naming services closes (opens) only
+    those services, the rest of the office goes on.
+    """
+
+    kind: RuleKind
+    offices: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    reason_ja: str = ""
+    reason_en: str = ""
+    code: str = ""
+    weekdays: tuple[int, ...] = ()
+    rrule: str = ""
+    dtstart: date = date(2000, 1, 1)
+    offset_days: int = 0
+    # range: either full dates (start/end) or an annual month-day range (md_start/md_end)
+    start: date | None = None
+    end: date | None = None
+    md_start: tuple[int, int] | None = None
+    md_end: tuple[int, int] | None = None
+    dates: tuple[date, ...] = ()
+    hours: tuple[TimeRange, ...] = ()  # openings only: the hours of the extra opening
+
+    def reason(self, lang: str) -> str:
+        return self.reason_en if lang == "en" and self.reason_en else self.reason_ja
+
+    def applies_to_office(self, office_id: str) -> bool:
+        return not self.offices or office_id in self.offices
+
+    @property
+    def office_wide(self) -> bool:
+        return not self.services
+
+
+@dataclass(frozen=True)
+class Staff:
+    code: str
+    name: str
+    offices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Congestion:
+    """Estimated-wait thresholds (minutes) for 空いています / やや混雑 / 混雑."""
+
+    moderate_minutes: int = 15
+    crowded_minutes: int = 30
+
+
+@dataclass(frozen=True)
+class InquirySettings:
+    answer_valid_days: int = 30
+    postal_lead_days: int = 3
+    purge_after_days: int = 90
+    slot_minutes: int = 30
+    seats_per_slot: int = 2
+    no_show_grace_minutes: int = 15
+    breaks: tuple[TimeRange, ...] = ()
+    service: str = "ecert"
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = "Asia/Tokyo"
+    language: str = "ja"
+    target_wait_minutes: int = 30
+    recall_limit: int = 3
+    estimate_window_minutes: int = 120
+    print_command: str = ""
+    announce_command: str = ""
+    database_url: str = ""
+    data_dir: str = ""
+    secret_file: str = ""
+    congestion: Congestion = field(default_factory=Congestion)
+    inquiry: InquirySettings = field(default_factory=InquirySettings)
+
+
+@dataclass(frozen=True)
+class Config:
+    settings: Settings
+    services: dict[str, Service]
+    offices: dict[str, Office]
+    closures: tuple[CalendarRule, ...]
+    openings: tuple[CalendarRule, ...]
+    staff: dict[str, Staff]
+
+    def office(self, office_id: str) -> Office:
+        from queue_app.domain.errors import InputError
+
+        try:
+            return self.offices[office_id]
+        except KeyError:
+            raise InputError(
+                "err.unknown_office", value=office_id, known=", ".join(self.offices)
+            ) from None
+
+    def service(self, service_id: str) -> Service:
+        from queue_app.domain.errors import InputError
+
+        try:
+            return self.services[service_id]
+        except KeyError:
+            raise InputError(
+                "err.unknown_service", value=service_id, known=", ".join(self.services)
+            ) from None
+
+    def office_service(self, office_id: str, service_id: str) -> tuple[Office, Service]:
+        from queue_app.domain.errors import InputError
+
+        office = self.office(office_id)
+        service = self.service(service_id)
+        if service_id not in office.services:
+            raise InputError(
+                "err.service_not_at_office",
+                office=office_id,
+                value=service_id,
+                known=", ".join(office.services),
+            )
+        return office, service
+
+    def counter(self, office_id: str, number: int) -> Counter:
+        from queue_app.domain.errors import InputError
+
+        office = self.office(office_id)
+        counter = office.counter(number)
+        if counter is None:
+            raise InputError(
+                "err.unknown_counter",
+                office=office_id,
+                value=number,
+                known=", ".join(str(c.number) for c in office.counters),
+            )
+        return counter

@@ -1,0 +1,100 @@
+"""Ticket states and the only legal ways between them.
+
+```
+waiting --call--> called --start--> serving --finish(outcome)--> done
+   |                |  |               |
+   |cancel          |  +-recall (n <= limit, then no_show)
+   v                +-no_show--> no_show --requeue--> waiting
+ cancelled      transfer (waiting|called|serving) --> waiting, same arrival time
+```
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from queue_app.domain.errors import DomainError
+
+
+class TicketState(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+class Action(StrEnum):
+    CALL = "call"
+    RECALL = "recall"
+    START = "start"
+    FINISH = "finish"
+    NO_SHOW = "no_show"
+    CANCEL = "cancel"
+    TRANSFER = "transfer"
+    REQUEUE = "requeue"
+
+
+class Outcome(StrEnum):
+    RENEWED = "renewed"
+    DOCUMENT_INQUIRY = "document_inquiry"
+    REFERRED = "referred"
+    SERVED = "served"
+    OTHER = "other"
+
+
+W, C, S, D, N, X = (
+    TicketState.WAITING,
+    TicketState.CALLED,
+    TicketState.SERVING,
+    TicketState.DONE,
+    TicketState.NO_SHOW,
+    TicketState.CANCELLED,
+)
+
+TRANSITIONS: dict[tuple[TicketState, Action], TicketState] = {
+    (W, Action.CALL): C,
+    (W, Action.CANCEL): X,
+    (W, Action.TRANSFER): W,
+    (C, Action.RECALL): C,
+    (C, Action.START): S,
+    (C, Action.NO_SHOW): N,
+    (C, Action.CANCEL): X,
+    (C, Action.TRANSFER): W,
+    (C, Action.REQUEUE): W,
+    (S, Action.FINISH): D,
+    (S, Action.TRANSFER): W,
+    (S, Action.REQUEUE): W,
+    (N, Action.REQUEUE): W,
+    (N, Action.CANCEL): X,
+}
+
+TERMINAL = frozenset({D, X})
+ACTIVE = frozenset({W, C, S})
+
+
+def next_state(state: str | TicketState, action: str | Action) -> TicketState:
+    """The state after `action`, or a DomainError naming both when it is not allowed."""
+    current = TicketState(state)
+    act = Action(action)
+    try:
+        return TRANSITIONS[(current, act)]
+    except KeyError:
+        raise DomainError("err.illegal_transition", state=current.value, action=act.value) from None
+
+
+def allowed_actions(state: str | TicketState) -> list[Action]:
+    current = TicketState(state)
+    return [a for (s, a) in TRANSITIONS if s is current]
+
+
+def recall_result(recall_count: int, limit: int) -> tuple[TicketState, int]:
+    """A recall beyond the limit turns the ticket into a no-show instead."""
+    if recall_count + 1 > limit:
+        return TicketState.NO_SHOW, recall_count
+    return TicketState.CALLED, recall_count + 1
+
+
+def display_number(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:03d}"

@@ -1,0 +1,74 @@
+"""The one message catalogue: every user-facing string is looked up here.
+
+The catalogue is split into section modules (core, reception, display, ...) so that
+each part of the program owns its strings, but there is a single lookup function and a
+single key space: a duplicate key across sections is an error at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from queue_app.i18n import (
+    catalog_assess,
+    catalog_core,
+    catalog_display,
+    catalog_inquiry,
+    catalog_reception,
+    catalog_reports,
+)
+
+Lang = Literal["ja", "en"]
+LANGS: tuple[Lang, ...] = ("ja", "en")
+DEFAULT_LANG: Lang = "ja"
+
+
+def _merge(*sections: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, str]]:
+    merged: dict[str, Mapping[str, str]] = {}
+    for section in sections:
+        for key, value in section.items():
+            if key in merged:
+                raise RuntimeError(f"message key defined twice: {key}")
+            missing = [lang for lang in LANGS if lang not in value]
+            if missing:
+                raise RuntimeError(f"message {key} lacks {missing}")
+            merged[key] = value
+    return merged
+
+
+CATALOG: dict[str, Mapping[str, str]] = _merge(
+    catalog_core.MESSAGES,
+    catalog_assess.MESSAGES,
+    catalog_reception.MESSAGES,
+    catalog_display.MESSAGES,
+    catalog_inquiry.MESSAGES,
+    catalog_reports.MESSAGES,
+)
+
+
+def normalize_lang(value: str | None) -> Lang:
+    """Map user input ('JA', 'en_US', None) to a supported language, ja by default."""
+    if not value:
+        return DEFAULT_LANG
+    head = value.strip().lower()[:2]
+    return "en" if head == "en" else "ja"
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
+    """Translate `key`; unknown keys come back as the key itself so a gap is visible."""
+    entry = CATALOG.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**params) if params else text
+
+
+class Translator:
+    """A bound language, handed to screens and commands so they never pass `lang` around."""
+
+    def __init__(self, lang: str = DEFAULT_LANG) -> None:
+        self.lang: Lang = normalize_lang(lang)
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        return t(key, self.lang, **params)

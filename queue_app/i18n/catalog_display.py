@@ -1,0 +1,3 @@
+"""Messages of the display part (Japanese first, English second)."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the reception part (Japanese first, English second)."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,123 @@
+"""Units of work: one Session per use case, a bounded retry on busy/locked, clear errors.
+
+Every write runs in one transaction that writes the change, its event and the office's
+revision together: a failure leaves no trace of a half change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from sqlalchemy import func, insert, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlmodel import Session
+
+from db.engine import read_engine
+from db.models import AuditEntry, Revision
+from queue_app.domain.errors import DatabaseError
+
+T = TypeVar("T")
+MAX_ATTEMPTS = 5
+
+
+def to_ms(moment: datetime) -> int:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return int(moment.timestamp() * 1000)
+
+
+def from_ms(value: int | None) -> datetime | None:
+    if value is None:
+        return None
+    return datetime.fromtimestamp(value / 1000, tz=UTC)
+
+
+class UnitOfWork:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.reader = read_engine(engine)
+        self.dialect = engine.dialect.name
+
+    def insert_for(self, table: object):  # type: ignore[no-untyped-def]
+        """Dialect insert that supports ON CONFLICT on both SQLite and PostgreSQL."""
+        return (pg_insert if self.dialect == "postgresql" else sqlite_insert)(table)  # type: ignore[arg-type]
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with Session(self.reader, expire_on_commit=False) as session:
+                yield session
+        except OperationalError as exc:
+            raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
+
+    def write(self, fn: Callable[[Session], T], retry_integrity: bool = False) -> T:
+        """Run `fn` in one transaction; retry when the database is busy (bounded)."""
+        delay = 0.02
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                with Session(self.engine, expire_on_commit=False) as session:
+                    result = fn(session)
+                    session.commit()
+                    return result
+            except IntegrityError:
+                if retry_integrity and attempt < MAX_ATTEMPTS:
+                    time.sleep(delay)
+                    continue
+                raise
+            except OperationalError as exc:
+                if _is_busy(exc) and attempt < MAX_ATTEMPTS:
+                    time.sleep(delay)
+                    delay *= 2
+                    continue
+                if _is_busy(exc):
+                    raise DatabaseError("err.db_locked", problem=short_error(exc)) from None
+                raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
+            except DBAPIError as exc:
+                if getattr(exc, "connection_invalidated", False) and attempt < MAX_ATTEMPTS:
+                    continue
+                raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
+        raise DatabaseError("err.db_locked", problem="retries exhausted")  # pragma: no cover
+
+    def bump_revision(self, session: Session, office_id: str) -> None:
+        stmt = self.insert_for(Revision).values(office_id=office_id, value=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["office_id"],
+            set_={"value": Revision.value + 1},  # type: ignore[arg-type]
+        )
+        session.execute(stmt)
+
+    def audit(
+        self,
+        session: Session,
+        at_ms: int,
+        actor: str,
+        action: str,
+        subject: str,
+        detail: str | None = None,
+    ) -> None:
+        session.execute(
+            insert(AuditEntry).values(
+                at_ms=at_ms, actor=actor, action=action, subject=subject, detail=detail
+            )
+        )
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+    return "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text
+
+
+def short_error(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else exc.__class__.__name__
+
+
+__all__ = ["UnitOfWork", "to_ms", "from_ms", "short_error", "func", "update"]

@@ -1,0 +1,1 @@
+"""Textual screens and widgets. They call services (never SQL) from thread workers."""

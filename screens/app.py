@@ -1,0 +1,98 @@
+"""The app factory shared by the CLI, the demo and the tests.
+
+One `MadoguchiApp` hosts the three faces of the product as Textual modes: the reception
+terminal, the waiting-room display and the reports. Each mode's screen is imported lazily,
+so the display process never loads the reception screen's code. Screens reach the use
+cases through `self.app.services` (the only door to the database) and translate strings
+through `self.app.tr`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from queue_app.domain.errors import MadoguchiError
+from queue_app.i18n import Translator
+
+if TYPE_CHECKING:
+    from queue_app.services import Services
+
+
+@dataclass
+class AppOptions:
+    """What the CLI decided: which office, which counter, which face, which language."""
+
+    office_id: str
+    mode: str = "reception"  # reception | display | reports
+    counter: int | None = None
+    staff: str | None = None
+    lang: str = "ja"
+    poll_interval: float = 0.25
+    announce_command: str = ""
+    chime: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _reception() -> Screen[Any]:
+    from screens.reception.screen import ReceptionScreen
+
+    return ReceptionScreen()
+
+
+def _display() -> Screen[Any]:
+    from screens.display.screen import DisplayScreen
+
+    return DisplayScreen()
+
+
+def _reports() -> Screen[Any]:
+    from screens.reports.screen import ReportsScreen
+
+    return ReportsScreen()
+
+
+SCREEN_FACTORIES: dict[str, Callable[[], Screen[Any]]] = {
+    "reception": _reception,
+    "display": _display,
+    "reports": _reports,
+}
+
+
+class MadoguchiApp(App[None]):
+    TITLE = "Madoguchi 窓口"
+
+    def __init__(
+        self, services: Services, options: AppOptions, modes: list[str] | None = None
+    ) -> None:
+        self.services = services
+        self.options = options
+        self.tr = Translator(options.lang)
+        wanted = modes or [options.mode]
+        self.MODES = {name: SCREEN_FACTORIES[name] for name in wanted}
+        super().__init__()
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.options.mode)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place where a failed background job becomes a visible message."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, MadoguchiError):
+            text = error.message(self.tr.lang)
+        else:
+            text = self.tr("ui.unexpected_error", error=f"{type(error).__name__}: {error}")
+        self.notify(text, severity="error", timeout=8)
+
+
+def create_app(
+    services: Services, options: AppOptions, modes: list[str] | None = None
+) -> MadoguchiApp:
+    return MadoguchiApp(services, options, modes)

@@ -1,0 +1,110 @@
+"""Shared pytest fixtures.
+
+Database fixtures: a service test written once against ``db_url`` runs on SQLite and on a
+real PostgreSQL (a throwaway cluster started once per session by ``pg_cluster``; see
+``tests/pgcluster.py`` for the MADOGUCHI_TEST_PG_URL and MADOGUCHI_SKIP_PG switches).
+
+Every test is also isolated from the user's real configuration and data (``_isolate_env``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+try:  # `python -m pytest` puts the repository root on sys.path ...
+    from tests.pgcluster import (
+        PostgresUnavailable,
+        ThrowawayCluster,
+        postgres_available,
+        skip_allowed,
+    )
+except ModuleNotFoundError:  # ... a bare `pytest` only puts tests/ there
+    from pgcluster import (  # type: ignore[no-redef]
+        PostgresUnavailable,
+        ThrowawayCluster,
+        postgres_available,
+        skip_allowed,
+    )
+
+PG_FIXTURES = frozenset({"pg_cluster", "pg_url"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses a PostgreSQL fixture `postgres` (so `-m "not postgres"` works),
+    and skip them when PostgreSQL is unavailable and MADOGUCHI_SKIP_PG=1 allows that."""
+    skip = None
+    if skip_allowed() and not postgres_available():
+        skip = pytest.mark.skip(reason="PostgreSQL unavailable and MADOGUCHI_SKIP_PG=1")
+    for item in items:
+        if PG_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.postgres)
+        if skip is not None and item.get_closest_marker("postgres") is not None:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _isolate_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the developer's real config, data and database: a test that needs
+    one of these variables sets it itself."""
+    monkeypatch.setenv("MADOGUCHI_CONFIG", str(tmp_path / "no-such-config.toml"))
+    monkeypatch.setenv("MADOGUCHI_DATA_DIR", str(tmp_path / "data"))
+    for name in ("MADOGUCHI_DATABASE_URL", "MADOGUCHI_LANG", "MADOGUCHI_NOW"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[ThrowawayCluster]:
+    """One PostgreSQL server per session (initdb takes seconds; databases are cheap).
+
+    Missing PostgreSQL is an error, not a skip, unless MADOGUCHI_SKIP_PG=1. The atexit hook
+    stops the server even if the session ends without running fixture teardown.
+    """
+    try:
+        cluster = ThrowawayCluster.from_env()
+    except PostgresUnavailable as exc:
+        if skip_allowed():
+            pytest.skip(str(exc))
+        raise
+    atexit.register(cluster.stop)
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+        atexit.unregister(cluster.stop)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: ThrowawayCluster, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, empty database for this test only; dropped afterwards (open connections are
+    terminated, so a leaked engine cannot block the drop)."""
+    slug = re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:30].strip("_")
+    name = f"t_{slug}_{uuid.uuid4().hex[:8]}"
+    url = pg_cluster.create_database(name)
+    try:
+        yield url
+    finally:
+        pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite database file in this test's temporary directory."""
+    return f"sqlite:///{tmp_path}/madoguchi.db"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The same test twice: once on SQLite, once on PostgreSQL (test ids `[sqlite]`,
+    `[postgres]`)."""
+    fixture = "pg_url" if request.param == "postgres" else "sqlite_url"
+    return str(request.getfixturevalue(fixture))
+
+
+# -- application fixtures --
