@@ -108,3 +108,52 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 
 # -- application fixtures --
+# Shared by every service and screen test: a migrated database, the default configuration,
+# a clock fixed on an ordinary open Tuesday morning in Tokyo, and a per-test HMAC secret.
+
+
+@pytest.fixture
+def config():  # type: ignore[no-untyped-def]
+    from queue_app.config import load_config
+
+    return load_config(env={})
+
+
+@pytest.fixture
+def clock():  # type: ignore[no-untyped-def]
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from queue_app.domain.clock import MutableClock
+
+    return MutableClock(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo")))
+
+
+SECRET = b"test-secret-0123456789abcdef0123456789abcdef"
+
+
+def make_services(url: str, config, clock):  # type: ignore[no-untyped-def]
+    """Build migrated Services on `url` (used by fixtures and by multi-process tests)."""
+    from db.engine import make_engine
+    from db.migrate import upgrade
+    from queue_app.services import Services
+
+    engine = make_engine(url)
+    upgrade(engine)
+    return Services(engine=engine, config=config, clock=clock, secret=SECRET)
+
+
+@pytest.fixture
+def services(db_url: str, config, clock):  # type: ignore[no-untyped-def]
+    """Services on SQLite and on PostgreSQL (the test runs twice)."""
+    svc = make_services(db_url, config, clock)
+    yield svc
+    svc.engine.dispose()
+
+
+@pytest.fixture
+def sqlite_services(sqlite_url: str, config, clock):  # type: ignore[no-untyped-def]
+    """Services on a SQLite file only (screen tests, quick checks)."""
+    svc = make_services(sqlite_url, config, clock)
+    yield svc
+    svc.engine.dispose()
