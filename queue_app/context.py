@@ -111,9 +111,11 @@ class CliContext:
 
     @cached_property
     def services(self) -> Services:
+        from db.migrate import check
         from queue_app.config import secret_key
         from queue_app.services import Services
 
+        check(self.engine)  # a missing, older or newer schema gets one clear message
         return Services(
             engine=self.engine,
             config=self.config,

@@ -94,4 +94,159 @@ MESSAGES: dict[str, dict[str, str]] = {
     "weekday.4": {"ja": "金", "en": "Fri"},
     "weekday.5": {"ja": "土", "en": "Sat"},
     "weekday.6": {"ja": "日", "en": "Sun"},
+    "err.closed": {
+        "ja": "{office} は本日受付していません ({reason})。次の受付日: {next_day}",
+        "en": "{office} is closed today ({reason_en}); next open day: {next_day}",
+    },
+    "err.reception_ended": {
+        "ja": "{office} の本日の受付は {end} で終了しました。次の受付日: {next_day}",
+        "en": "reception at {office} ended at {end} today; next open day: {next_day}",
+    },
+    "err.override_reason": {
+        "ja": '時間外発券には理由が必要です (--override "理由")',
+        "en": 'an override needs a reason (--override "reason")',
+    },
+    "err.illegal_transition": {
+        "ja": "状態「{state}」の番号札に「{action}」はできません",
+        "en": "cannot {action} a ticket that is {state}",
+    },
+    "err.ticket_not_found": {
+        "ja": "番号札 (ID {id}) は見つかりません",
+        "en": "ticket id {id} not found",
+    },
+    "err.ticket_label": {
+        "ja": "番号 '{value}' が読めません。例: A-012",
+        "en": "cannot read ticket number '{value}'; write it like A-012",
+    },
+    "err.ticket_label_not_found": {
+        "ja": "{day} の番号 {value} は見つかりません",
+        "en": "no ticket {value} on {day}",
+    },
+    "err.outcome": {
+        "ja": "結果 '{value}' は不正です (選択肢: {known})",
+        "en": "unknown outcome '{value}' (choose from: {known})",
+    },
+    "err.counter_required": {
+        "ja": "窓口番号が必要です (--counter N)",
+        "en": "a counter number is required (--counter N)",
+    },
+    "err.counter_service": {
+        "ja": "{counter} 番窓口は手続 {service} を扱いません",
+        "en": "counter {counter} does not handle {service}",
+    },
+    "err.transfer_target": {
+        "ja": "転送先の手続 (--to-service) か窓口 (--to-counter) を指定してください",
+        "en": "give a target service (--to-service) or counter (--to-counter)",
+    },
+    "err.token_malformed": {
+        "ja": "QRコードの内容が Madoguchi の番号札ではありません",
+        "en": "this QR code is not a Madoguchi ticket or slip",
+    },
+    "err.token_forged": {
+        "ja": "QRコードの署名が一致しません (偽造または改変の疑い)",
+        "en": "the QR code's signature does not match (forged or altered)",
+    },
+    "err.token_other_office": {
+        "ja": "この番号札は別の窓口 ({office}) のものです (ここは {here})",
+        "en": "this ticket belongs to another office ({office}; this is {here})",
+    },
+    "err.token_other_day": {
+        "ja": "この番号札は {day} のものです (本日は {today})",
+        "en": "this ticket is for {day} (today is {today})",
+    },
+    "err.token_wrong_kind": {
+        "ja": "この QR は{got}用です ({expected}を読み取ってください)",
+        "en": "this QR code is an {got}, not a {expected}",
+    },
+    "err.db_url": {
+        "ja": "データベース URL '{url}' が使えません: {problem}",
+        "en": "database URL '{url}' cannot be used: {problem}",
+    },
+    "err.db_missing": {
+        "ja": "データベース {path} がありません。madoguchi init を実行してください",
+        "en": "database {path} does not exist; run madoguchi init",
+    },
+    "err.db_unwritable": {
+        "ja": "データベース {path} に書き込めません: {problem}",
+        "en": "cannot write the database {path}: {problem}",
+    },
+    "err.db_unavailable": {
+        "ja": "データベースに接続・書き込みできません: {problem}",
+        "en": "the database cannot be reached or written: {problem}",
+    },
+    "err.db_locked": {
+        "ja": "データベースが他の処理で使用中のため待ち時間を超えました。もう一度お試しください ({problem})",
+        "en": "the database stayed locked by another process past the timeout; try again ({problem})",
+    },
+    "err.db_not_initialized": {
+        "ja": "データベースが初期化されていません。madoguchi init (または madoguchi db upgrade) を実行してください",
+        "en": "the database is not initialised; run madoguchi init (or madoguchi db upgrade)",
+    },
+    "err.db_newer": {
+        "ja": "データベースの版 {revision} はこのプログラム (版 {head}) より新しいため使えません。Madoguchi を更新してください",
+        "en": "the database is at revision {revision}, newer than this program ({head}); upgrade Madoguchi",
+    },
+    "err.db_outdated": {
+        "ja": "データベースの版 {revision} が古いです (最新 {head})。madoguchi db upgrade を実行してください",
+        "en": "the database is at revision {revision} (newest {head}); run madoguchi db upgrade",
+    },
+    "warn.override": {
+        "ja": "時間外・休業日の発券として記録しました",
+        "en": "recorded as a staff override of a closed office",
+    },
+    "warn.after_close": {
+        "ja": "呼び出しは受付終了 ({end}) 後になる見込みです。{alternative}",
+        "en": "the call is expected after reception ends ({end}). {alternative}",
+    },
+    "warn.alt_office": {"ja": "{office} は現在受付中です", "en": "{office} is open now"},
+    "warn.alt_day": {"ja": "次の受付日は {day} です", "en": "the next open day is {day}"},
+    "ui.unexpected_error": {
+        "ja": "予期しないエラー: {error}",
+        "en": "unexpected error: {error}",
+    },
+    "state.waiting": {"ja": "待ち", "en": "waiting"},
+    "state.called": {"ja": "呼出中", "en": "called"},
+    "state.serving": {"ja": "対応中", "en": "serving"},
+    "state.done": {"ja": "完了", "en": "done"},
+    "state.no_show": {"ja": "不在", "en": "no-show"},
+    "state.cancelled": {"ja": "取消", "en": "cancelled"},
+    "outcome.renewed": {"ja": "更新完了", "en": "renewed"},
+    "outcome.document_inquiry": {"ja": "文書照会を開始", "en": "document inquiry started"},
+    "outcome.referred": {"ja": "他の窓口へ案内", "en": "referred"},
+    "outcome.served": {"ja": "対応完了", "en": "served"},
+    "outcome.other": {"ja": "その他", "en": "other"},
+    "ticket.issued": {
+        "ja": "番号札 {number} ({service}) を発行しました。待ち {ahead} 人、約 {minutes} 分",
+        "en": "ticket {number} ({service}) issued: {ahead} ahead, about {minutes} min",
+    },
+    "ticket.none_waiting": {"ja": "お待ちの方はいません", "en": "nobody is waiting"},
+    "ticket.called": {
+        "ja": "{number} を {counter} 番窓口へ呼び出しました",
+        "en": "{number} called to counter {counter}",
+    },
+    "ticket.changed": {"ja": "{number}: {state}", "en": "{number}: {state}"},
+    "ticket.valid": {
+        "ja": "有効な番号札です: {number} ({office} {day}) 状態: {state}",
+        "en": "valid ticket: {number} ({office} {day}) state: {state}",
+    },
+    "db.upgraded": {
+        "ja": "データベースを最新の版 {revision} にしました",
+        "en": "database upgraded to revision {revision}",
+    },
+    "db.current": {
+        "ja": "データベースの版: {revision} (プログラム: {head})",
+        "en": "database revision: {revision} (program: {head})",
+    },
+    "err.office_needed_for_label": {
+        "ja": "番号 {value} で指定するときは --office も必要です",
+        "en": "give --office when naming a ticket by its number ({value})",
+    },
+    "err.visit_kind": {
+        "ja": "来庁者の区分 '{value}' は不正です (選択肢: {known})",
+        "en": "unknown visit kind '{value}' (choose from: {known})",
+    },
+    "err.state": {
+        "ja": "状態 '{value}' は不正です (選択肢: {known})",
+        "en": "unknown state '{value}' (choose from: {known})",
+    },
 }

@@ -1,0 +1,270 @@
+"""`madoguchi ticket ...`: the queue from scripts and kiosks (issue, call, finish, verify...)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from queue_app.context import CliContext, parse_date
+from queue_app.domain.errors import InputError
+from queue_app.domain.tickets import Outcome, TicketState
+from queue_app.services import IssueRequest
+from queue_app.services.views import IssueResult, TicketView
+
+VISITS = ("self", "agent_with_answer", "agent_first", "agent_second", "guardian", "other")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("ticket", parents=[common], help="issue, call and finish tickets")
+    inner = p.add_subparsers(dest="ticket_command", metavar="ACTION", required=True)
+
+    issue = inner.add_parser("issue", parents=[common], help="issue a numbered ticket")
+    issue.add_argument("--office", required=True)
+    issue.add_argument("--service", required=True)
+    issue.add_argument("--visit", default="self", help="visit kind: " + ", ".join(VISITS))
+    issue.add_argument("--decision", default="", help="assessment decision, e.g. serve_today")
+    issue.add_argument("--staff", help="staff code")
+    issue.add_argument(
+        "--override", metavar="REASON", help="issue although closed; recorded as an override"
+    )
+    issue.add_argument("--request-id", help="idempotency key: the same id never issues twice")
+    issue.add_argument("--png", metavar="PATH", help="also write the QR as PNG")
+    issue.add_argument("--svg", metavar="PATH", help="also write the QR as SVG")
+    issue.add_argument("--qr", action="store_true", help="print the QR code as half-blocks")
+    issue.add_argument("--json", action="store_true")
+    issue.set_defaults(handler=run_issue)
+
+    call = inner.add_parser("call", parents=[common], help="call the next ticket (or --ticket)")
+    call.add_argument("--office", required=True)
+    call.add_argument("--counter", required=True, type=_int("--counter"))
+    call.add_argument("--ticket", help="a specific ticket: id or number like A-012")
+    call.add_argument("--staff")
+    call.add_argument("--json", action="store_true")
+    call.set_defaults(handler=run_call)
+
+    for name, help_text in (
+        ("recall", "call the same ticket again (after the limit: no-show)"),
+        ("start", "start serving a called ticket"),
+        ("finish", "finish a ticket with an outcome"),
+        ("no-show", "mark a called ticket as not present"),
+        ("cancel", "cancel a ticket"),
+        ("requeue", "put a ticket back in the queue (keeps its arrival time)"),
+        ("transfer", "send a ticket to another service or counter"),
+    ):
+        sp = inner.add_parser(name, parents=[common], help=help_text)
+        sp.add_argument("ticket", help="ticket id, or number like A-012 with --office")
+        sp.add_argument("--office")
+        sp.add_argument("--counter", type=_int("--counter"))
+        sp.add_argument("--staff")
+        sp.add_argument("--json", action="store_true")
+        if name == "finish":
+            sp.add_argument(
+                "--outcome", default=Outcome.SERVED.value, help=", ".join(o.value for o in Outcome)
+            )
+        if name == "transfer":
+            sp.add_argument("--to-service")
+            sp.add_argument("--to-counter", type=_int("--to-counter"))
+        sp.set_defaults(handler=run_change, action=name)
+
+    verify = inner.add_parser("verify", parents=[common], help="check a scanned QR token")
+    verify.add_argument("token")
+    verify.add_argument("--office", help="the office where it is scanned (refuses other offices)")
+    verify.add_argument("--any-day", action="store_true", help="accept tickets of other days")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=run_verify)
+
+    lst = inner.add_parser("list", parents=[common], help="list tickets of a day")
+    lst.add_argument("--office", required=True)
+    lst.add_argument("--state", action="append", help="only these states (repeatable)")
+    lst.add_argument("--date", help="service day YYYY-MM-DD (default today)")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=run_list)
+
+
+def _int(flag: str) -> Any:
+    def convert(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be a whole number, not '{value}'"
+            ) from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"{flag} must be 1 or more, not '{value}'")
+        return number
+
+    return convert
+
+
+def _resolve(ctx: CliContext, ref: str, office: str | None) -> TicketView:
+    tickets = ctx.services.tickets
+    if ref.isdigit():
+        return tickets.get(int(ref))
+    if not office:
+        raise InputError("err.office_needed_for_label", value=ref)
+    return tickets.find(office, ref)
+
+
+def _line(ctx: CliContext, t: TicketView) -> str:
+    counter = f" #{t.counter}" if t.counter else ""
+    service = ctx.config.services[t.service_id].name(ctx.lang)
+    return f"{t.display_number:<8} {ctx.tr('state.' + t.state):<6} {service}{counter}  id={t.id}"
+
+
+def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from queue_app import qr
+
+    if args.visit not in VISITS:
+        raise InputError("err.visit_kind", value=args.visit, known=", ".join(VISITS))
+    result: IssueResult = ctx.services.tickets.issue(
+        IssueRequest(
+            office_id=args.office,
+            service_id=args.service,
+            visit_kind=args.visit,
+            decision=args.decision,
+            staff=args.staff,
+            override=args.override,
+            request_id=args.request_id,
+        )
+    )
+    if args.png:
+        qr.write_png(result.token, Path(args.png))
+    if args.svg:
+        qr.write_svg(result.token, Path(args.svg))
+    warnings = [_warning(ctx, key, result) for key in result.warnings]
+    if args.json:
+        data = result.to_json()
+        data["warnings"] = warnings
+        ctx.out_json(data)
+        return 0
+    est = result.estimate
+    ctx.out(
+        ctx.tr(
+            "ticket.issued",
+            number=result.ticket.display_number,
+            service=ctx.config.services[result.ticket.service_id].name(ctx.lang),
+            ahead=est.people_ahead if est else 0,
+            minutes=est.minutes if est else 0,
+        )
+    )
+    for text in warnings:
+        ctx.out("! " + text)
+    ctx.out(result.token)
+    if args.qr:
+        for line in qr.half_blocks(result.token):
+            ctx.out(line)
+    return 0
+
+
+def _warning(ctx: CliContext, key: str, result: IssueResult) -> str:
+    if key != "warn.after_close" or result.estimate is None:
+        return ctx.tr(key)
+    est = result.estimate
+    if est.alternative_office:
+        alt = ctx.tr(
+            "warn.alt_office", office=ctx.config.offices[est.alternative_office].name(ctx.lang)
+        )
+    elif est.next_open_day:
+        alt = ctx.tr("warn.alt_day", day=est.next_open_day.isoformat())
+    else:
+        alt = ""
+    end = (
+        est.reception_end.astimezone(ctx.calendar.zone(result.ticket.office_id)).strftime("%H:%M")
+        if est.reception_end
+        else "-"
+    )
+    return ctx.tr(key, end=end, alternative=alt)
+
+
+def run_call(args: argparse.Namespace, ctx: CliContext) -> int:
+    tickets = ctx.services.tickets
+    ctx.config.counter(args.office, args.counter)
+    if args.ticket:
+        target = _resolve(ctx, args.ticket, args.office)
+        ticket: TicketView | None = tickets.call(target.id, args.counter, args.staff)
+    else:
+        ticket = tickets.call_next(args.office, args.counter, args.staff)
+    if ticket is None:
+        if args.json:
+            ctx.out_json(None)
+        else:
+            ctx.out(ctx.tr("ticket.none_waiting"))
+        return 0
+    if args.json:
+        ctx.out_json(ticket.to_json())
+    else:
+        ctx.out(ctx.tr("ticket.called", number=ticket.display_number, counter=args.counter))
+    return 0
+
+
+def run_change(args: argparse.Namespace, ctx: CliContext) -> int:
+    tickets = ctx.services.tickets
+    target = _resolve(ctx, args.ticket, args.office)
+    if args.counter is not None:
+        ctx.config.counter(target.office_id, args.counter)
+    action = args.action
+    if action == "recall":
+        ticket = tickets.recall(target.id, args.counter, args.staff)
+    elif action == "start":
+        ticket = tickets.start(target.id, args.counter, args.staff)
+    elif action == "finish":
+        ticket = tickets.finish(target.id, args.outcome, args.counter, args.staff)
+    elif action == "no-show":
+        ticket = tickets.no_show(target.id, args.counter, args.staff)
+    elif action == "cancel":
+        ticket = tickets.cancel(target.id, args.counter, args.staff)
+    elif action == "requeue":
+        ticket = tickets.requeue(target.id, args.counter, args.staff)
+    else:
+        ticket = tickets.transfer(
+            target.id, args.to_service, args.to_counter, args.counter, args.staff
+        )
+    if args.json:
+        ctx.out_json(ticket.to_json())
+    else:
+        ctx.out(
+            ctx.tr(
+                "ticket.changed",
+                number=ticket.display_number,
+                state=ctx.tr("state." + ticket.state),
+            )
+        )
+    return 0
+
+
+def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    ticket = ctx.services.tickets.verify_token(args.token, args.office, today=not args.any_day)
+    if args.json:
+        data = ticket.to_json()
+        data["valid"] = True
+        ctx.out_json(data)
+    else:
+        ctx.out(
+            ctx.tr(
+                "ticket.valid",
+                number=ticket.display_number,
+                office=ticket.office_id,
+                day=ticket.service_day.isoformat(),
+                state=ctx.tr("state." + ticket.state),
+            )
+        )
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    states = args.state or None
+    if states:
+        known = [s.value for s in TicketState]
+        for s in states:
+            if s not in known:
+                raise InputError("err.state", value=s, known=", ".join(known))
+    day = parse_date(args.date, "--date") if args.date else None
+    rows = ctx.services.tickets.list(args.office, day, states)
+    if args.json:
+        ctx.out_json([r.to_json() for r in rows])
+        return 0
+    for r in rows:
+        ctx.out(_line(ctx, r))
+    return 0
