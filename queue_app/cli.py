@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = args.handler(args, ctx)
     except MadoguchiError as exc:
-        print(f"madoguchi: {exc.message(ctx.lang)}", file=sys.stderr)
+        sys.stderr.write(f"madoguchi: {exc.message(ctx.lang)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
