@@ -418,7 +418,7 @@ def _rules(
         _check_keys(entry, path, RULE_KEYS)
         kind_raw = entry.get("kind")
         try:
-            kind = RuleKind(kind_raw)
+            kind = RuleKind(str(kind_raw))
         except ValueError:
             raise _fail(
                 f"{path}.kind", kind_raw, "must be one of " + ", ".join(k.value for k in RuleKind)

@@ -8,6 +8,7 @@ constraint `uq_ticket_number` as the backstop.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -230,7 +231,7 @@ class TicketService:
 
     def list(
         self, office_id: str, day: date | None = None, states: list[str] | None = None
-    ) -> list[TicketView]:
+    ) -> builtins.list[TicketView]:
         self.config.office(office_id)
         day = day or self.today(office_id)
         with self.uow.read() as session:
@@ -240,16 +241,16 @@ class TicketService:
             stmt = stmt.order_by(Ticket.id)  # type: ignore[arg-type]
             return [TicketView.of(r) for r in session.scalars(stmt)]
 
-    def _order(self, office_id: str) -> list[Any]:
+    def _order(self, office_id: str) -> builtins.list[Any]:
         office = self.config.office(office_id)
-        order: list[Any] = [Ticket.priority.desc()]  # type: ignore[attr-defined]
+        order: builtins.list[Any] = [Ticket.priority.desc()]  # type: ignore[attr-defined]
         if office.service_order:
             ranks = {sid: i for i, sid in enumerate(office.service_order)}
             order.append(case(ranks, value=Ticket.service_id, else_=len(ranks)))
         order += [Ticket.queued_ms, Ticket.id]
         return order
 
-    def waiting(self, office_id: str, day: date | None = None) -> list[TicketView]:
+    def waiting(self, office_id: str, day: date | None = None) -> builtins.list[TicketView]:
         """The waiting queue in the order it will be called (per counter rules aside)."""
         day = day or self.today(office_id)
         with self.uow.read() as session:
@@ -266,7 +267,7 @@ class TicketService:
 
     def recent_calls(
         self, office_id: str, limit: int = 8, day: date | None = None
-    ) -> list[TicketView]:
+    ) -> builtins.list[TicketView]:
         day = day or self.today(office_id)
         with self.uow.read() as session:
             stmt = (
@@ -306,7 +307,7 @@ class TicketService:
             .order_by(Ticket.finished_ms.desc())  # type: ignore[union-attr]
             .limit(50)
         ).all()
-        durations = [r[0] / 60_000 for r in rows if r[0] is not None and r[0] >= 0]
+        durations: builtins.list[float] = [r[0] / 60_000 for r in rows if r[0] is not None and r[0] >= 0]
         return minutes_per_person(durations, self.config.services[service_id].minutes)
 
     def counters_for(self, office_id: str, service_id: str) -> int:
@@ -409,14 +410,14 @@ class TicketService:
             )
         return self._estimate(ticket.office_id, ticket.service_id, ahead, per_person, now)
 
-    def service_queues(self, office_id: str) -> list[ServiceQueue]:
+    def service_queues(self, office_id: str) -> builtins.list[ServiceQueue]:
         """Waiting count, estimate and congestion level per service of an office."""
         office = self.config.office(office_id)
         now = self.clock.now()
         day = self.calendar.service_day(office_id, now)
         now_ms = to_ms(now)
         with self.uow.read() as session:
-            counts = dict(
+            counts: dict[str, int] = dict(
                 session.execute(
                     select(Ticket.service_id, func.count())
                     .where(
