@@ -5,7 +5,7 @@ Given who came (`VisitKind`), what they brought (`Item`), the PIN *status* of ea
 `Decision`, the missing items and catalogue keys that explain it. Source: the Shiki City page
 (`/work/shared/domain/seed-shiki-ecert-renewal.ja.txt`) and its digest RULES.md.
 
-Decisions taken where the page is silent (also in docs/decisions-assessment.md):
+Decisions taken where the page is silent (also in docs/decisions.md):
 
 1. The card itself expiring (the notice lists マイナンバーカード) routes to a new-card
    application before anything else is looked at; no items are "missing" and no renewal
