@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+bash scripts/system-packages.sh
+
 if [[ ! -x .venv/bin/python ]]; then
     # One chain, so a failed install removes the half-made .venv instead of leaving it behind.
     { python3 -m venv .venv &&
