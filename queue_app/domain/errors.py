@@ -14,9 +14,15 @@ class MadoguchiError(Exception):
         super().__init__(f"{key} {params}" if params else key)
 
     def message(self, lang: str = "ja") -> str:
-        from queue_app.i18n import t
+        """The translated message; a `state` or `action` parameter is translated too."""
+        from queue_app.i18n import CATALOG, t
 
-        return t(self.key, lang, **self.params)
+        params = dict(self.params)
+        for name in ("state", "action"):
+            value = params.get(name)
+            if isinstance(value, str) and f"{name}.{value}" in CATALOG:
+                params[name] = t(f"{name}.{value}", lang)
+        return t(self.key, lang, **params)
 
 
 class ConfigError(MadoguchiError):

@@ -249,4 +249,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "状態 '{value}' は不正です (選択肢: {known})",
         "en": "unknown state '{value}' (choose from: {known})",
     },
+    "action.call": {"ja": "呼出", "en": "call"},
+    "action.recall": {"ja": "再呼出", "en": "recall"},
+    "action.start": {"ja": "対応開始", "en": "start"},
+    "action.finish": {"ja": "完了", "en": "finish"},
+    "action.no_show": {"ja": "不在処理", "en": "mark as no-show"},
+    "action.cancel": {"ja": "取消", "en": "cancel"},
+    "action.transfer": {"ja": "転送", "en": "transfer"},
+    "action.requeue": {"ja": "待ちに戻す", "en": "put back in the queue"},
 }
