@@ -1,0 +1,122 @@
+"""`madoguchi display`: the waiting-room board, in a terminal or served to a browser.
+
+The display opens the database READ-ONLY (SQLite `mode=ro`; PostgreSQL
+`default_transaction_read_only`, and ideally a SELECT-only role, see docs/display.md) and
+never needs the HMAC secret. `--web` serves the same board with textual-serve: every
+browser connection starts its own `madoguchi display` process (without `--web`), which
+reads everything from the database. The database URL and configuration path reach those
+processes through the environment, never on a command line (no password in `ps`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from typing import Any
+
+from queue_app.context import CliContext
+from queue_app.domain.errors import DatabaseError, InputError
+
+DEFAULT_PORT = 8000
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "display",
+        parents=[common],
+        help="the waiting-room display (read-only), in the terminal or in a browser",
+        description="Show now calling, queues and estimates for one office, live.",
+    )
+    p.add_argument("--office", required=True, help="office id, e.g. sogo")
+    p.add_argument("--web", action="store_true", help="serve the display to browsers")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on with --web")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port with --web")
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use (default http://HOST:PORT); add ?fontsize=28 for a TV",
+    )
+    p.add_argument(
+        "--poll", type=float, default=0.25, metavar="SECONDS", help="revision poll interval"
+    )
+    p.add_argument("--no-chime", action="store_true", help="no terminal bell on a call")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    config = ctx.config
+    config.office(args.office)  # an unknown office fails here, with the known ones listed
+    if not 0.05 <= args.poll <= 10:
+        raise InputError("err.display_poll", value=args.poll)
+    if args.web:
+        return serve_web(args, ctx)
+    return run_terminal(args, ctx)
+
+
+def read_only_services(ctx: CliContext) -> Any:
+    """Services on a read-only engine and without the signing secret."""
+    from db.engine import make_engine
+    from db.migrate import check
+    from queue_app.services import Services
+
+    engine = make_engine(ctx.database_url, read_only=True)
+    ctx._closers.append(engine.dispose)
+    try:
+        check(engine)
+    except DatabaseError as exc:
+        # a server that is down now may be up in a minute: the board shows 再接続中… and
+        # keeps trying. A missing or wrong schema is a setup mistake: say so and stop.
+        if exc.key != "err.db_unavailable":
+            raise
+    return Services(engine, ctx.config, ctx.clock, secret=b"")
+
+
+def run_terminal(args: argparse.Namespace, ctx: CliContext) -> int:
+    from screens.app import AppOptions, create_app
+
+    services = read_only_services(ctx)
+    options = AppOptions(
+        office_id=args.office,
+        mode="display",
+        lang=ctx.lang,
+        poll_interval=args.poll,
+        announce_command=ctx.config.settings.announce_command,
+        chime=not args.no_chime,
+    )
+    app = create_app(services, options, modes=["display"])
+    app.run()
+    return 0
+
+
+def child_command(args: argparse.Namespace, ctx: CliContext) -> str:
+    """The command textual-serve runs per browser: this display, without --web."""
+    argv = [sys.executable, "-m", "queue_app.cli", "display", "--office", args.office]
+    argv += ["--lang", ctx.lang, "--poll", str(args.poll), "--no-chime"]
+    return shlex.join(argv)
+
+
+def serve_web(args: argparse.Namespace, ctx: CliContext) -> int:
+    from textual_serve.server import Server
+
+    # the children inherit these: same configuration, same database, same clock
+    os.environ["MADOGUCHI_DATABASE_URL"] = ctx.database_url
+    config_flag = getattr(args, "config", None)
+    if config_flag:
+        os.environ["MADOGUCHI_CONFIG"] = os.path.abspath(config_flag)
+    read_only_services(ctx)  # fail now, in the operator's terminal, if the setup is wrong
+    public_url = args.public_url or f"http://{args.host}:{args.port}"
+    if args.host in ("0.0.0.0", "::"):
+        ctx.out(ctx.tr("display.bind_public", host=args.host))
+    ctx.out(ctx.tr("display.web_serving", url=public_url))
+    title = ctx.config.office(args.office).name(ctx.lang)
+    server = Server(
+        child_command(args, ctx),
+        host=args.host,
+        port=args.port,
+        title=title,
+        public_url=public_url,
+    )
+    server.serve()
+    return 0

@@ -1,0 +1,302 @@
+"""The waiting-room board: one read-only, frozen `BoardSnapshot` per poll.
+
+The display process holds a read-only engine and no HMAC secret; it only ever calls
+`revision_key()` (one tiny SELECT over the `revision` table, every ~250 ms) and, when that
+moved or a minute passed, `snapshot(office_id)`. Everything is language-neutral: the screen
+translates. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from db.models import Revision
+from queue_app.domain.calendar import DayStatus, Reason
+from queue_app.domain.config import RuleKind, TimeRange
+from queue_app.domain.estimates import congestion
+from queue_app.services.views import TicketView
+
+if TYPE_CHECKING:
+    from queue_app.services import Services
+
+RECENT_CALLS = 8
+LOOKAHEAD_DAYS = 7
+MAX_NOTICES = 4
+NEAR_CLOSE_MINUTES = 30
+# closures so regular that announcing every one a week ahead is noise: only tomorrow's
+_ROUTINE = {RuleKind.WEEKLY}
+
+
+@dataclass(frozen=True)
+class CallView:
+    ticket_id: int
+    display_number: str
+    prefix: str
+    number: int
+    counter: int | None
+    service_id: str
+    called_at: datetime | None
+    recall_count: int
+    state: str
+
+    @property
+    def key(self) -> tuple[int, int, int | None, int]:
+        """Changes when the ticket is called again (recall, another counter)."""
+        stamp = int(self.called_at.timestamp() * 1000) if self.called_at else 0
+        return (self.ticket_id, stamp, self.counter, self.recall_count)
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    service_id: str
+    name_ja: str
+    name_en: str
+    prefix: str
+    waiting: int
+    estimate_minutes: int
+    level: str  # quiet | moderate | crowded
+    open: bool
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_ja
+
+
+@dataclass(frozen=True)
+class OtherOffice:
+    office_id: str
+    name_ja: str
+    name_en: str
+    open_now: bool
+    waiting: int
+    estimate_minutes: int
+    level: str
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_ja
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A coming day (or run of days) when the office, or one service there, is closed."""
+
+    start: date
+    end: date
+    service_id: str | None  # None: the whole office
+    service_ja: str
+    service_en: str
+    reason: Reason | None
+
+    def service_name(self, lang: str) -> str:
+        return self.service_en if lang == "en" else self.service_ja
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    office_id: str
+    office_ja: str
+    office_en: str
+    now: datetime  # office-local
+    service_day: date
+    revision: tuple[tuple[str, int], ...]
+    calls: tuple[CallView, ...]  # newest first; calls[0] is "now calling"
+    queues: tuple[QueueLine, ...]
+    others: tuple[OtherOffice, ...]
+    today_open: bool
+    hours: tuple[TimeRange, ...]
+    closed_reason: Reason | None
+    open_now: bool
+    minutes_until_close: int | None  # set only near the end (<= NEAR_CLOSE_MINUTES)
+    closures: tuple[Closure, ...]
+
+    def office_name(self, lang: str) -> str:
+        return self.office_en if lang == "en" else self.office_ja
+
+    @property
+    def newest(self) -> CallView | None:
+        return self.calls[0] if self.calls else None
+
+    @property
+    def minute(self) -> tuple[date, int, int]:
+        return (self.now.date(), self.now.hour, self.now.minute)
+
+
+class BoardService:
+    """Read-only use case for `madoguchi display`; safe with `Services(..., secret=b"")`."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.config = services.config
+        self.calendar = services.calendar
+        self.clock = services.clock
+        self.tickets = services.tickets
+
+    # -- the cheap probe ---------------------------------------------------------------
+    def revision_key(self) -> tuple[tuple[str, int], ...]:
+        """Every office's revision in one small SELECT: other offices' queues show too."""
+        with self.services.uow.read() as session:
+            rows = session.execute(
+                select(Revision.office_id, Revision.value).order_by(Revision.office_id)  # type: ignore[arg-type]
+            ).all()
+        return tuple((str(o), int(v)) for o, v in rows)
+
+    def revision(self, office_id: str) -> int:
+        return self.tickets.revision(office_id)
+
+    # -- the full picture --------------------------------------------------------------
+    def snapshot(self, office_id: str) -> BoardSnapshot:
+        office = self.config.office(office_id)
+        revision = self.revision_key()  # read first: a change meanwhile triggers a refetch
+        now = self.calendar.local(office_id, self.clock.now())
+        today = now.date()
+        calls = tuple(
+            _call_view(t) for t in self.tickets.recent_calls(office_id, RECENT_CALLS, day=today)
+        )
+        status = self.calendar.day(office_id, today)
+        queues = tuple(self._queues(office_id, today))
+        others = tuple(self._other(o) for o in self.config.offices if o != office_id)
+        left = self.calendar.minutes_until_close(office_id, now)
+        return BoardSnapshot(
+            office_id=office.id,
+            office_ja=office.name_ja,
+            office_en=office.name_en,
+            now=now,
+            service_day=today,
+            revision=revision,
+            calls=calls,
+            queues=queues,
+            others=others,
+            today_open=status.open,
+            hours=status.hours if status.open else (),
+            closed_reason=None if status.open else status.reason,
+            open_now=left is not None,
+            minutes_until_close=left if left is not None and left <= NEAR_CLOSE_MINUTES else None,
+            closures=self.coming_closures(office_id, today),
+        )
+
+    def _queues(self, office_id: str, today: date) -> list[QueueLine]:
+        lines = []
+        for q in self.tickets.service_queues(office_id):
+            service = self.config.services[q.service_id]
+            lines.append(
+                QueueLine(
+                    service_id=q.service_id,
+                    name_ja=service.name_ja,
+                    name_en=service.name_en,
+                    prefix=service.prefix,
+                    waiting=q.waiting,
+                    estimate_minutes=q.estimate_minutes,
+                    level=q.level,
+                    open=self.calendar.day(office_id, today, q.service_id).open,
+                )
+            )
+        return lines
+
+    def _other(self, office_id: str) -> OtherOffice:
+        office = self.config.office(office_id)
+        queues = self.tickets.service_queues(office_id)
+        waiting = sum(q.waiting for q in queues)
+        # the longest service wait: "up to about N minutes" is the honest office-level figure
+        minutes = max((q.estimate_minutes for q in queues), default=0)
+        return OtherOffice(
+            office_id=office.id,
+            name_ja=office.name_ja,
+            name_en=office.name_en,
+            open_now=self.calendar.is_open_at(office_id, self.clock.now()),
+            waiting=waiting,
+            estimate_minutes=minutes,
+            level=congestion(minutes, self.config.settings.congestion).value,
+        )
+
+    def coming_closures(self, office_id: str, today: date) -> tuple[Closure, ...]:
+        """Closed days in the next week: tomorrow always; weekly days off only if tomorrow;
+        holidays, ranges, one-off dates and service-level closures (the station's
+        maintenance Sunday for e-certificates) whenever they fall in the window."""
+        office = self.config.office(office_id)
+        found: list[Closure] = []
+        for offset in range(1, LOOKAHEAD_DAYS + 1):
+            day = today + timedelta(days=offset)
+            status = self.calendar.day(office_id, day)
+            if not status.open:
+                continues = (
+                    bool(found)
+                    and found[-1].service_id is None
+                    and (found[-1].end == day - timedelta(days=1))
+                )  # a weekend starting tomorrow is shown whole
+                if offset == 1 or continues or not self._routine(office_id, status):
+                    found.append(Closure(day, day, None, "", "", status.reason))
+                continue
+            for sid in office.services:
+                s_status = self.calendar.day(office_id, day, sid)
+                if not s_status.open:
+                    service = self.config.services[sid]
+                    found.append(
+                        Closure(day, day, sid, service.name_ja, service.name_en, s_status.reason)
+                    )
+        return tuple(_merge_runs(found))[:MAX_NOTICES]
+
+    def _routine(self, office_id: str, status: DayStatus) -> bool:
+        codes = {r.code for r in status.reasons}
+        if codes <= {"no_hours"}:
+            return True
+        routine = {
+            r.code
+            for r in self.config.closures
+            if r.kind in _ROUTINE and r.applies_to_office(office_id)
+        }
+        return bool(codes) and codes <= routine | {"no_hours"}
+
+
+def _call_view(ticket: TicketView) -> CallView:
+    prefix = ticket.display_number.rsplit("-", 1)[0] if "-" in ticket.display_number else ""
+    return CallView(
+        ticket_id=ticket.id,
+        display_number=ticket.display_number,
+        prefix=prefix,
+        number=ticket.number,
+        counter=ticket.counter,
+        service_id=ticket.service_id,
+        called_at=ticket.called_at,
+        recall_count=ticket.recall_count,
+        state=ticket.state,
+    )
+
+
+def _merge_runs(items: list[Closure]) -> list[Closure]:
+    """Consecutive days with the same scope and reason become one line (年末年始)."""
+    merged: list[Closure] = []
+    for item in items:
+        for i, prev in enumerate(merged):
+            same = (
+                prev.service_id == item.service_id
+                and (prev.reason.code if prev.reason else None)
+                == (item.reason.code if item.reason else None)
+                and prev.end + timedelta(days=1) == item.start
+            )
+            if same:
+                merged[i] = Closure(
+                    prev.start,
+                    item.end,
+                    prev.service_id,
+                    prev.service_ja,
+                    prev.service_en,
+                    prev.reason,
+                )
+                break
+        else:
+            merged.append(item)
+    return merged
+
+
+__all__ = [
+    "BoardService",
+    "BoardSnapshot",
+    "CallView",
+    "Closure",
+    "OtherOffice",
+    "QueueLine",
+    "NEAR_CLOSE_MINUTES",
+]

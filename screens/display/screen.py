@@ -1,0 +1,401 @@
+"""The waiting-room display: now calling (large), recent calls, queues, other offices, today.
+
+Live by polling: every `poll_interval` (0.25 s) a thread worker reads one tiny revision key;
+only when it moved (or the minute changed, for estimates and the clock) does it read a full
+`BoardSnapshot`. The next poll is armed only after the previous one finished, so polls never
+overlap and a slow database cannot pile up threads. Any error while polling shows
+"再接続中…" and the poll simply continues until the database answers again.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from queue_app.services.announce import Announcement, Announcer
+from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
+from screens.display.widgets import NowCalling
+
+if TYPE_CHECKING:
+    from screens.app import MadoguchiApp
+
+HIGHLIGHT_SECONDS = 8.0
+MAX_BACKOFF_S = 2.0
+LEVEL_STYLE = {"quiet": "green", "moderate": "yellow", "crowded": "bold red"}
+
+
+class Polled(Message):
+    """One poll finished: a new snapshot, nothing new, or an error."""
+
+    def __init__(
+        self,
+        key: tuple[tuple[str, int], ...] | None,
+        snapshot: BoardSnapshot | None,
+        error: str | None,
+    ) -> None:
+        super().__init__()
+        self.key = key
+        self.snapshot = snapshot
+        self.error = error
+
+
+@dataclass
+class PollState:
+    key: tuple[tuple[str, int], ...] | None = None
+    minute: tuple[date, int, int] | None = None
+    failures: int = 0
+    polls: int = 0
+    fetches: int = 0
+
+
+class DisplayScreen(Screen[None]):
+    CSS_PATH = "display.tcss"
+    BINDINGS = [("ctrl+r", "refresh_board", "refresh")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snapshot: BoardSnapshot | None = None
+        self.poll = PollState()
+        self.offline = False
+        self.announcer: Announcer | None = None
+        self._seen: set[tuple[int, int, int | None, int]] = set()
+        self._primed = False
+        self._force = True
+        self._poll_timer: Timer | None = None
+        self._fresh_timer: Timer | None = None
+        self._closing = False
+        self.updated_at: float = 0.0  # wall-clock time of the last screen update (bench)
+
+    # -- app access ------------------------------------------------------------------
+    @property
+    def mapp(self) -> MadoguchiApp:
+        return cast("MadoguchiApp", self.app)
+
+    def tr(self, key: str, **params: object) -> str:
+        return self.mapp.tr(key, **params)
+
+    @property
+    def lang(self) -> str:
+        return self.mapp.tr.lang
+
+    def option(self, name: str, default: Any) -> Any:
+        return self.mapp.options.extra.get(name, default)
+
+    # -- layout ----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top-bar"):
+            yield Static("", id="office-name", markup=False)
+            yield Static("", id="status", markup=False)
+            yield Static("", id="clock", markup=False)
+        yield Static("", id="offline-banner", markup=False)
+        with Horizontal(id="main"):
+            with Vertical(id="calling-panel"):
+                yield NowCalling(id="now-calling")
+            yield Static("", id="recent", markup=False)
+        yield Static("", id="queues")
+        yield Static("", id="others")
+        yield Static("", id="today")
+
+    def on_mount(self) -> None:
+        self.board = BoardService(self.mapp.services)
+        opts = self.mapp.options
+        self.announcer = Announcer(
+            command=opts.announce_command,
+            lang=self.lang,
+            chime=self._chime if opts.chime else None,
+        )
+        self.query_one("#office-name", Static).update(
+            self.mapp.services.config.office(opts.office_id).name(self.lang)
+        )
+        self.query_one("#calling-panel").border_title = self.tr("display.now_calling")
+        self.query_one("#recent").border_title = self.tr("display.recent")
+        self.query_one("#queues").border_title = self.tr("display.queues")
+        self.query_one("#status", Static).update(self.tr("display.loading"))
+        self.query_one("#offline-banner").display = False
+        self._poll_now()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 120 and self.size.height >= 36, "-large")
+
+    def on_unmount(self) -> None:
+        self._closing = True
+        if self.announcer is not None:
+            self.announcer.close()
+
+    # -- polling ---------------------------------------------------------------------
+    def _poll_now(self) -> None:
+        self._poll_timer = None
+        if self._closing:
+            return
+        self.poll.polls += 1
+        self._poll_worker(self.poll.key, self.poll.minute, self._force)
+
+    @work(thread=True, exit_on_error=False, group="board-poll")
+    def _poll_worker(
+        self,
+        last_key: tuple[tuple[str, int], ...] | None,
+        last_minute: tuple[date, int, int] | None,
+        force: bool,
+    ) -> None:
+        office = self.mapp.options.office_id
+        try:
+            key = self.board.revision_key()
+            now = self.board.calendar.local(office, self.board.clock.now())
+            minute = (now.date(), now.hour, now.minute)
+            snapshot = None
+            if force or key != last_key or minute != last_minute:
+                snapshot = self.board.snapshot(office)
+                key = snapshot.revision
+            self.post_message(Polled(key, snapshot, None))
+        except Exception as exc:  # never let a database problem end the display
+            self.post_message(Polled(None, None, f"{type(exc).__name__}: {exc}"))
+
+    @on(Polled)
+    def _on_polled(self, message: Polled) -> None:
+        message.stop()
+        interval = float(self.mapp.options.poll_interval)
+        if message.error is not None:
+            self.poll.failures += 1
+            self._force = True
+            self._set_offline(True, message.error)
+            delay = min(MAX_BACKOFF_S, interval * (1 + self.poll.failures // 4))
+        else:
+            self.poll.failures = 0
+            self._set_offline(False)
+            if message.snapshot is not None:
+                self.poll.fetches += 1
+                self.poll.key = message.snapshot.revision
+                self.poll.minute = message.snapshot.minute
+                self._force = False
+                self.apply(message.snapshot)
+            delay = interval
+        if not self._closing:
+            self._poll_timer = self.set_timer(delay, self._poll_now)
+
+    def action_refresh_board(self) -> None:
+        self._force = True
+
+    def _set_offline(self, offline: bool, error: str | None = None) -> None:
+        if offline == self.offline:
+            return
+        self.offline = offline
+        self.set_class(offline, "-offline")
+        banner = self.query_one("#offline-banner", Static)
+        banner.display = offline
+        banner.update(self.tr("display.reconnecting_long") if offline else "")
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#status", Static)
+        if self.offline:
+            status.update(self.tr("display.reconnecting"))
+        else:
+            status.update("")
+
+    # -- rendering -------------------------------------------------------------------
+    def apply(self, snap: BoardSnapshot) -> None:
+        """Draw a snapshot; announce and highlight calls that are new since the last one."""
+        previous = self.snapshot
+        self.snapshot = snap
+        if previous is None or previous.calls != snap.calls:
+            self._draw_calls(snap)
+        if previous is None or (previous.queues, previous.others) != (snap.queues, snap.others):
+            self._draw_queues(snap)
+            self._draw_others(snap)
+        self._draw_today(snap)
+        self.query_one("#clock", Static).update(self._clock_text(snap))
+        self._update_status()
+        self._announce_new(snap.calls)
+        self.updated_at = time.time()
+
+    def _announce_new(self, calls: tuple[CallView, ...]) -> None:
+        new = [c for c in calls if c.key not in self._seen]
+        self._seen = {c.key for c in calls} | (self._seen if len(self._seen) < 500 else set())
+        if not self._primed:  # calls already on the board at start-up are not news
+            self._primed = True
+            return
+        if not new:
+            return
+        for call in reversed(new):  # oldest first
+            if self.announcer is not None:
+                self.announcer.announce(
+                    Announcement(call.prefix or call.display_number, call.number, call.counter)
+                )
+        if calls and calls[0] in new:
+            self._highlight()
+
+    def _highlight(self) -> None:
+        panel = self.query_one("#calling-panel")
+        panel.add_class("-fresh")
+        if self._fresh_timer is not None:
+            self._fresh_timer.stop()
+        seconds = float(self.option("highlight_seconds", HIGHLIGHT_SECONDS))
+        self._fresh_timer = self.set_timer(seconds, lambda: panel.remove_class("-fresh"))
+
+    @property
+    def highlighted(self) -> bool:
+        return self.query_one("#calling-panel").has_class("-fresh")
+
+    def _chime(self) -> None:
+        """Called from the announcer thread: ring the terminal bell on the UI thread."""
+        if self._closing:
+            return
+        try:
+            self.app.call_from_thread(self.app.bell)
+        except Exception:  # the app is shutting down: no chime, no crash
+            pass
+
+    def _draw_calls(self, snap: BoardSnapshot) -> None:
+        newest = snap.newest
+        now_calling = self.query_one(NowCalling)
+        now_calling.show(
+            newest.display_number if newest else None,
+            newest.counter if newest else None,
+            self._counter_labels(),
+            self.tr("display.no_calls"),
+        )
+        # the same call as plain text: screen readers, browsers' find, and small screens
+        panel = self.query_one("#calling-panel")
+        if newest is not None and newest.counter is not None:
+            panel.border_subtitle = f"{newest.display_number} " + self.tr(
+                "display.to_counter", counter=newest.counter
+            )
+        else:
+            panel.border_subtitle = newest.display_number if newest else ""
+        lines = Text()
+        for call in snap.calls[1:]:
+            if lines:
+                lines.append("\n")
+            lines.append(f"{call.display_number:<7}", style="bold")
+            if call.counter is not None:
+                lines.append(self.tr("display.to_counter", counter=call.counter))
+        self.query_one("#recent", Static).update(lines)
+
+    def _counter_labels(self) -> tuple[str, str]:
+        word = self.tr("display.counter_word")
+        return (word, "") if self.tr("display.counter_word_pos") == "before" else ("", word)
+
+    def _draw_queues(self, snap: BoardSnapshot) -> None:
+        table = Table(box=None, expand=False, padding=(0, 1), show_edge=False)
+        table.add_column(
+            self.tr("display.col_service"), no_wrap=True, overflow="ellipsis", max_width=44
+        )
+        table.add_column(self.tr("display.col_waiting"), justify="right", no_wrap=True)
+        table.add_column(self.tr("display.col_estimate"), justify="right", no_wrap=True)
+        table.add_column(self.tr("display.col_level"), no_wrap=True)
+        for q in snap.queues:
+            name = Text(f"{q.prefix} ", style="bold")
+            name.append(q.name(self.lang))
+            if not q.open:
+                table.add_row(name, "", "", Text(self.tr("display.service_closed"), style="dim"))
+                continue
+            estimate = (
+                self.tr("display.minutes", m=q.estimate_minutes)
+                if q.waiting
+                else self.tr("display.no_wait")
+            )
+            table.add_row(
+                name,
+                self.tr("display.people", n=q.waiting),
+                estimate,
+                Text(self.tr(f"level.{q.level}"), style=LEVEL_STYLE.get(q.level, "")),
+            )
+        self.query_one("#queues", Static).update(table)
+
+    def _draw_others(self, snap: BoardSnapshot) -> None:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, overflow="ellipsis")
+        grid.add_column(no_wrap=True)
+        title = Text(self.tr("display.others"), style="bold")
+        for i, other in enumerate(snap.others):
+            head = title if i == 0 else Text("")
+            if other.open_now:
+                line = self.tr(
+                    "display.other_open",
+                    name=other.name(self.lang),
+                    n=other.waiting,
+                    m=other.estimate_minutes,
+                )
+                level = Text(self.tr(f"level.{other.level}"), style=LEVEL_STYLE[other.level])
+                grid.add_row(head, Text(line), level)
+            else:
+                line = self.tr("display.other_closed", name=other.name(self.lang))
+                grid.add_row(head, Text(line, style="dim"), Text(""))
+        self.query_one("#others", Static).update(grid)
+
+    def _draw_today(self, snap: BoardSnapshot) -> None:
+        text = Text()
+        if snap.today_open:
+            hours = ", ".join(f"{a}-{b}" for a, b in (h.as_pair() for h in snap.hours))
+            text.append(self.tr("display.hours", hours=hours), style="bold")
+            if snap.minutes_until_close is not None:
+                text.append("  ")
+                text.append(
+                    self.tr("display.until_close", m=snap.minutes_until_close),
+                    style="bold black on yellow",
+                )
+            elif not snap.open_now and snap.hours and snap.now.time() >= snap.hours[-1].end:
+                text.append("  ")
+                text.append(self.tr("display.reception_over"), style="bold")
+        else:
+            reason = snap.closed_reason.text(self.lang) if snap.closed_reason else ""
+            text.append(self.tr("display.closed_today", reason=reason), style="bold")
+        for closure in snap.closures:
+            text.append("  /  ", style="dim")
+            text.append(self._closure_text(snap, closure), style="yellow")
+        widget = self.query_one("#today", Static)
+        widget.update(text)
+
+    def _closure_text(self, snap: BoardSnapshot, closure: Closure) -> str:
+        when = self._day_text(snap, closure.start)
+        if closure.end != closure.start:
+            when = self.tr("display.date_range", a=when, b=self._day_text(snap, closure.end))
+        reason = closure.reason.text(self.lang) if closure.reason else ""
+        if closure.service_id is None:
+            return self.tr("display.closure_office", when=when, reason=reason)
+        return self.tr(
+            "display.closure_service",
+            when=when,
+            service=closure.service_name(self.lang),
+            reason=reason,
+        )
+
+    def _day_text(self, snap: BoardSnapshot, day: date) -> str:
+        if (day - snap.service_day).days == 1:
+            return self.tr("display.tomorrow")
+        return self.tr(
+            "display.date", m=day.month, d=day.day, wd=self.tr(f"weekday.{day.weekday()}")
+        )
+
+    def _clock_text(self, snap: BoardSnapshot) -> str:
+        day = self.tr(
+            "display.date",
+            m=snap.now.month,
+            d=snap.now.day,
+            wd=self.tr(f"weekday.{snap.now.weekday()}"),
+        )
+        return f"{day} {snap.now:%H:%M}"
+
+    # -- introspection for tests and the benchmark ------------------------------------
+    def shown_call(self) -> tuple[str, str] | None:
+        """The ticket number and counter the big panel draws right now, or None."""
+        from screens.display.widgets import BigNumber
+
+        if not self.query_one("#calling-row").display:
+            return None
+        number = self.query_one("#calling-number", BigNumber).value
+        counter = self.query_one("#calling-counter", BigNumber).value
+        return number, counter

@@ -1,0 +1,61 @@
+"""Helpers for the display tests and bench/display_latency.py (owned by the display part)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from db.engine import make_engine
+from queue_app.services import IssueRequest, Services
+
+OFFICE = "sogo"
+
+
+def display_services(url: str, config: Any, clock: Any) -> Services:
+    """What `madoguchi display` builds: a read-only engine and no signing secret."""
+    return Services(make_engine(url, read_only=True), config, clock, secret=b"")
+
+
+def display_app(
+    url: str, config: Any, clock: Any, lang: str = "ja", poll: float = 0.25, **extra: Any
+) -> Any:
+    from screens.app import AppOptions, create_app
+
+    options = AppOptions(
+        office_id=OFFICE, mode="display", lang=lang, poll_interval=poll, chime=False, extra=extra
+    )
+    return create_app(display_services(url, config, clock), options, modes=["display"])
+
+
+def seed(services: Services) -> None:
+    """A deterministic morning: queues at every service, calls at three counters, a queue
+    at the branch office."""
+    t = services.tickets
+    for sid in ["ecert"] * 6 + ["certificate"] * 3 + ["moving", "card_pickup"]:
+        t.issue(IssueRequest(OFFICE, sid), with_estimate=False)
+    t.issue(IssueRequest("yanasegawa", "ecert"), with_estimate=False)
+    t.issue(IssueRequest("yanasegawa", "certificate"), with_estimate=False)
+    clock = services.clock
+    for counter in (3, 1, 4):
+        clock.advance(minutes=1)  # type: ignore[attr-defined]
+        t.call_next(OFFICE, counter)
+
+
+async def wait_until(
+    pilot: Any, condition: Callable[[], bool], timeout: float = 5.0, step: float = 0.02
+) -> float:
+    """Pump the app until `condition()` holds; return the wall time it first held."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if condition():
+            return time.time()
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await pilot.pause(step)
+
+
+async def loaded(pilot: Any) -> None:
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: getattr(screen, "snapshot", None) is not None)
+    await pilot.pause()
