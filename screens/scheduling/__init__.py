@@ -1,0 +1,1 @@
+"""Second-visit scheduling (SchedulingScreen) and the inquiry cases list (CasesScreen)."""
