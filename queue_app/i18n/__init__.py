@@ -13,6 +13,7 @@ from typing import Literal
 from queue_app.i18n import (
     catalog_assess,
     catalog_core,
+    catalog_demo,
     catalog_display,
     catalog_inquiry,
     catalog_reception,
@@ -44,6 +45,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_display.MESSAGES,
     catalog_inquiry.MESSAGES,
     catalog_reports.MESSAGES,
+    catalog_demo.MESSAGES,
 )
 
 

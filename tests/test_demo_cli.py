@@ -1,0 +1,149 @@
+"""`madoguchi demo`: builds a separate demo database, plays a live day, opens the TUI."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import Ticket
+from queue_app.cli import main
+
+TZ = ZoneInfo("Asia/Tokyo")
+
+
+@pytest.fixture
+def demo_env(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-06T10:00:00+09:00")  # a Sunday
+    return tmp_path / "data"
+
+
+def test_demo_builds_its_own_database_and_plays_the_day(demo_env, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--no-tui", "--weeks", "2", "--live-minutes", "30"]) == 0
+    out = capsys.readouterr().out
+    path = demo_env / "demo" / "madoguchi-demo.db"
+    assert path.exists() and str(path) in out
+    assert (demo_env / "demo" / "demo-secret.key").exists()
+    assert not (demo_env / "madoguchi.db").exists()  # the real database is never created
+    assert "2026-12-07" in out  # Sunday -> the next open day of sogo, Monday
+    from db.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        live = conn.execute(
+            select(func.count()).select_from(Ticket).where(Ticket.service_day == "2026-12-07")
+        ).scalar_one()
+        called = conn.execute(
+            select(func.count())
+            .select_from(Ticket)
+            .where(Ticket.service_day == "2026-12-07", Ticket.called_ms.is_not(None))
+        ).scalar_one()
+        history = conn.execute(select(func.count()).select_from(Ticket)).scalar_one() - live
+    engine.dispose()
+    assert history > 500 and live > 20 and called > 10
+    # running again rebuilds the demo (a fresh day), it never appends
+    assert main(["demo", "--no-tui", "--weeks", "1", "--live-minutes", "0"]) == 0
+
+
+def test_demo_refuses_the_real_database_and_foreign_files(demo_env, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    real = demo_env / "madoguchi.db"
+    assert main(["demo", "--no-tui", "--db-path", str(real)]) == 2
+    assert "本番" in capsys.readouterr().err
+    foreign = tmp_path / "precious.db"
+    foreign.write_bytes(b"")
+    import sqlite3
+
+    sqlite3.connect(foreign).execute("CREATE TABLE mine (x)").connection.close()
+    assert main(["demo", "--no-tui", "--db-path", str(foreign)]) == 2
+    assert "デモ用" in capsys.readouterr().err
+    assert foreign.exists() and foreign.stat().st_size > 0
+    assert main(["demo", "--no-tui", "--speed", "0"]) == 2
+    assert main(["demo", "--no-tui", "--weeks", "-1"]) == 2
+
+
+def test_live_day_moves_tickets_through_the_services(sqlite_services, clock) -> None:  # type: ignore[no-untyped-def]
+    from queue_app.demo.live import LiveDay
+
+    clock.set(datetime(2026, 12, 1, 8, 25, tzinfo=TZ))
+    live = LiveDay(sqlite_services, clock, seed=3, reserved={("sogo", 3)})
+    live.advance(2 * 3600)  # 08:25 -> 10:25
+    assert live.stats.issued > 30 and live.stats.called > 20 and live.stats.finished > 15
+    tickets = sqlite_services.tickets.list("sogo")
+    assert tickets and all(t.counter != 3 for t in tickets)  # counter 3 is the human's
+    for t in tickets:
+        if t.called_at is not None:
+            assert t.called_at >= t.issued_at
+        if t.finished_at is not None and t.started_at is not None:
+            assert t.finished_at >= t.started_at
+    # the day ends, the queue empties, and the clock jumps to the next open morning
+    live.advance(10 * 3600)
+    local = clock.now().astimezone(TZ)
+    assert local.date() >= date(2026, 12, 2)
+
+
+def test_live_thread_runs_faster_than_real_time(sqlite_services, clock) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from queue_app.demo.live import LiveDay
+
+    clock.set(datetime(2026, 12, 1, 9, 30, tzinfo=TZ))
+    start = clock.now()
+    live = LiveDay(sqlite_services, clock, speed=600, seed=1)
+    live.start(interval=0.05)
+    try:
+        deadline = time.monotonic() + 10
+        while clock.now() - start < timedelta(minutes=10) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        live.stop()
+    assert clock.now() - start >= timedelta(minutes=10)
+    assert live.stats.errors == 0, live.stats.last_error
+
+
+async def test_demo_app_switches_modes_and_pauses(sqlite_services, clock) -> None:  # type: ignore[no-untyped-def]
+    from queue_app.demo.app import DemoApp
+    from queue_app.demo.live import LiveDay
+    from screens.app import AppOptions
+
+    clock.set(datetime(2026, 12, 1, 9, 30, tzinfo=TZ))
+    live = LiveDay(sqlite_services, clock, speed=60, seed=2, reserved={("sogo", 3)})
+    live.advance(600)
+    options = AppOptions(office_id="sogo", mode="display", counter=3, staff="S001", lang="ja")
+    app = DemoApp(sqlite_services, options, ["reception", "display", "reports"], live=live)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "display"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.current_mode == "reports"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.current_mode == "reception"
+        await pilot.press("alt+2")
+        await pilot.pause()
+        assert app.current_mode == "display"
+        await pilot.press("ctrl+g")
+        assert live.paused
+        assert "一時停止" in str(app.sub_title)
+        await pilot.press("ctrl+g")
+        assert not live.paused
+        before = live.speed
+        await pilot.press("alt+up")
+        assert live.speed > before
+        await app.workers.wait_for_complete()
+    assert live._thread is None  # stopped with the app
+
+
+def test_demo_database_is_under_the_data_dir(demo_env) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from queue_app.commands.demo import demo_paths
+    from queue_app.context import CliContext
+
+    ctx = CliContext(argparse.Namespace())
+    path, secret = demo_paths(ctx, None)
+    assert path == Path(demo_env) / "demo" / "madoguchi-demo.db"
+    assert secret.parent == path.parent
