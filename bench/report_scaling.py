@@ -1,0 +1,413 @@
+"""How long the daily report and a one-year range report take at 10k, 100k and 1M tickets.
+
+Builds each database once (migrated schema, then a bulk load with raw sqlite3 executemany,
+or COPY on PostgreSQL), with a realistic spread: 3 offices, ~250 tickets per office per
+open day, so 1M tickets span about 5 years (10k about 2 weeks, 100k about 6 months).
+Busier Mondays/days after closures, notice weeks (days 5-12 of a month) and the hour
+before closing are built in. Each ticket has its events (issue, call, start, finish; some
+no-shows, cancellations and transfers): about 4.3 events per ticket.
+
+    python bench/report_scaling.py                      # SQLite, 10k 100k 1M
+    python bench/report_scaling.py --sizes 10000 100000 # smaller
+    python bench/report_scaling.py --pg postgresql://... # also PostgreSQL (empty database)
+    python bench/report_scaling.py --keep /tmp/bench     # keep/reuse the SQLite files
+
+Targets (docs/benchmarks.md): daily <= 20 ms at 1M tickets; one-year range <= 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from db.engine import make_engine  # noqa: E402
+from db.migrate import upgrade  # noqa: E402
+from queue_app.config import load_config  # noqa: E402
+from queue_app.domain.calendar import OfficeCalendar  # noqa: E402
+from queue_app.domain.clock import Clock  # noqa: E402
+from queue_app.services import Services  # noqa: E402
+
+JST = ZoneInfo("Asia/Tokyo")
+PER_OFFICE_DAY = 250
+OFFICES = ("sogo", "yanasegawa", "station")
+SERVICES = {
+    "sogo": ("ecert", "certificate", "moving", "card_pickup", "other"),
+    "yanasegawa": ("ecert", "certificate", "card_pickup", "other"),
+    "station": ("ecert", "certificate", "other"),
+}
+PREFIX = {"ecert": "A", "certificate": "B", "moving": "C", "card_pickup": "D", "other": "E"}
+KINDS = ("self", "self", "self", "agent_with_answer", "agent_first", "guardian", "")
+TICKET_COLS = (
+    "id office_id service_id issued_service_id service_day number display_number visit_kind "
+    "decision state priority issued_ms queued_ms called_ms started_ms finished_ms counter "
+    "target_counter recall_count outcome override staff request_id appointment_id case_id"
+).split()
+EVENT_COLS = (
+    "ticket_id office_id service_id service_day from_state to_state at_ms counter staff detail"
+).split()
+END = date(2026, 11, 30)
+
+
+def open_days(cal: OfficeCalendar, office: str, n_days: int) -> list[date]:
+    """The last `n_days` open days of the office up to END, oldest first."""
+    out: list[date] = []
+    d = END
+    while len(out) < n_days:
+        if cal.day(office, d).open:
+            out.append(d)
+        d -= timedelta(days=1)
+    return out[::-1]
+
+
+def generate(total: int, seed: int = 7) -> Iterator[tuple[list[tuple], list[tuple]]]:
+    """Yield (tickets, events) in chunks of one day per office, newest day first (so every
+    size ends on END and a one-year range is full whenever the data spans a year)."""
+    cal = OfficeCalendar(load_config(env={}))
+    rng = random.Random(seed)
+    days_needed = max(1, round(total / PER_OFFICE_DAY / len(OFFICES) * 1.2))
+    plan = {o: open_days(cal, o, days_needed) for o in OFFICES}
+    tid = 0
+    produced = 0
+    for i in range(days_needed - 1, -1, -1):
+        for office in OFFICES:
+            if produced >= total:
+                return
+            day = plan[office][i]
+            prev_closed = not cal.day(office, day - timedelta(days=1)).open
+            factor = (1.4 if prev_closed else 1.0) * (1.35 if 5 <= day.day <= 12 else 1.0)
+            n = min(total - produced, int(PER_OFFICE_DAY * factor * rng.uniform(0.85, 1.15)))
+            tickets, events = [], []
+            open_ms = int(
+                datetime(day.year, day.month, day.day, 8, 30, tzinfo=JST).timestamp() * 1000
+            )
+            numbers: dict[str, int] = {}
+            arrivals = sorted(_arrival_minute(rng) for _ in range(n))
+            for minute in arrivals:
+                tid += 1
+                service = rng.choice(SERVICES[office])
+                numbers[service] = numbers.get(service, 0) + 1
+                issued = open_ms + int(minute * 60_000)
+                hour_busy = 1.6 if minute > 450 else 1.0  # the hour before 17:15
+                wait = int(rng.expovariate(1 / (12 * factor * hour_busy)) * 60_000)
+                called = max(issued, open_ms) + wait
+                svc_ms = int(rng.uniform(4, 20) * 60_000)
+                r = rng.random()
+                sday = day.isoformat()
+                ev = [(tid, office, service, sday, None, "waiting", issued, None, None, None)]
+                started = finished = None
+                outcome = None
+                cur_service = service
+                if r < 0.03:
+                    state = "cancelled"
+                    ev.append(
+                        (
+                            tid,
+                            office,
+                            service,
+                            sday,
+                            "waiting",
+                            "cancelled",
+                            issued + wait // 2,
+                            None,
+                            None,
+                            None,
+                        )
+                    )
+                    called = None
+                elif r < 0.08:
+                    state = "no_show"
+                    ev.append(
+                        (tid, office, service, sday, "waiting", "called", called, 1, None, None)
+                    )
+                    ev.append(
+                        (
+                            tid,
+                            office,
+                            service,
+                            sday,
+                            "called",
+                            "no_show",
+                            called + 180_000,
+                            1,
+                            None,
+                            "recall_limit",
+                        )
+                    )
+                else:
+                    state = "done"
+                    outcome = "served"
+                    ev.append(
+                        (tid, office, service, sday, "waiting", "called", called, 1, None, None)
+                    )
+                    ev.append(
+                        (
+                            tid,
+                            office,
+                            service,
+                            sday,
+                            "called",
+                            "serving",
+                            called + 30_000,
+                            1,
+                            None,
+                            None,
+                        )
+                    )
+                    started = called + 30_000
+                    if r < 0.11:  # transferred once
+                        cur_service = "certificate" if service != "certificate" else "other"
+                        t_at = started + svc_ms // 2
+                        ev.append(
+                            (
+                                tid,
+                                office,
+                                cur_service,
+                                sday,
+                                "serving",
+                                "waiting",
+                                t_at,
+                                1,
+                                None,
+                                f"transfer:{service}->{cur_service}",
+                            )
+                        )
+                        ev.append(
+                            (
+                                tid,
+                                office,
+                                cur_service,
+                                sday,
+                                "waiting",
+                                "called",
+                                t_at + 300_000,
+                                2,
+                                None,
+                                None,
+                            )
+                        )
+                        ev.append(
+                            (
+                                tid,
+                                office,
+                                cur_service,
+                                sday,
+                                "called",
+                                "serving",
+                                t_at + 330_000,
+                                2,
+                                None,
+                                None,
+                            )
+                        )
+                        started = t_at + 330_000
+                    finished = started + svc_ms
+                    ev.append(
+                        (
+                            tid,
+                            office,
+                            cur_service,
+                            sday,
+                            "serving",
+                            "done",
+                            finished,
+                            1,
+                            None,
+                            "outcome:served",
+                        )
+                    )
+                tickets.append(
+                    (
+                        tid,
+                        office,
+                        cur_service,
+                        service,
+                        sday,
+                        numbers[service],
+                        f"{PREFIX[service]}-{numbers[service]:03d}",
+                        rng.choice(KINDS),
+                        "",
+                        state,
+                        0,
+                        issued,
+                        issued,
+                        called,
+                        started,
+                        finished,
+                        1,
+                        None,
+                        0,
+                        outcome,
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                    )
+                )
+                events.extend(ev)
+            produced += n
+            yield tickets, events
+
+
+def _arrival_minute(rng: random.Random) -> float:
+    """Minutes after 08:30: a morning peak, a lunch dip, a rush before 17:15; a few early."""
+    r = rng.random()
+    if r < 0.03:
+        return -rng.uniform(0, 15)  # waiting at the door before opening
+    if r < 0.15:
+        return rng.uniform(435, 525)  # 15:45-17:15
+    m = rng.triangular(0, 525, 90)
+    return min(m, 524.0)
+
+
+def build_sqlite(path: Path, total: int) -> tuple[int, int, float]:
+    if path.exists():
+        path.unlink()
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    t0 = time.perf_counter()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("PRAGMA journal_mode = WAL")
+    nt = ne = 0
+    tq = f"INSERT INTO ticket ({', '.join(TICKET_COLS)}) VALUES ({', '.join('?' * len(TICKET_COLS))})"
+    eq = f"INSERT INTO ticket_event ({', '.join(EVENT_COLS)}) VALUES ({', '.join('?' * len(EVENT_COLS))})"
+    con.execute("BEGIN")
+    for tickets, events in generate(total):
+        con.executemany(tq, tickets)
+        con.executemany(eq, events)
+        nt += len(tickets)
+        ne += len(events)
+    con.execute("COMMIT")
+    con.execute("ANALYZE")
+    con.close()
+    return nt, ne, time.perf_counter() - t0
+
+
+def build_pg(url: str, total: int) -> tuple[int, int, float]:
+    import psycopg
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "DROP TABLE IF EXISTS ticket_event, inquiry_case, appointment, "
+            "ticket, daily_counter, revision, slot_load, audit_entry, alembic_version CASCADE"
+        )
+    upgrade(engine)
+    engine.dispose()
+    raw = url.replace("postgresql+psycopg://", "postgresql://")
+    t0 = time.perf_counter()
+    nt = ne = 0
+    with psycopg.connect(raw) as con, con.cursor() as cur:
+        with cur.copy(f"COPY ticket ({', '.join(TICKET_COLS)}) FROM STDIN") as cp_t:
+            pending_events: list[tuple] = []
+            for tickets, events in generate(total):
+                for row in tickets:
+                    cp_t.write_row(row)
+                pending_events.extend(events)
+                nt += len(tickets)
+        with cur.copy(f"COPY ticket_event ({', '.join(EVENT_COLS)}) FROM STDIN") as cp_e:
+            for row in pending_events:
+                cp_e.write_row(row)
+        ne = len(pending_events)
+        cur.execute("SELECT setval('ticket_id_seq', (SELECT max(id) FROM ticket))")
+        con.commit()
+        con.autocommit = True
+        cur.execute("VACUUM ANALYZE ticket")
+        cur.execute("VACUUM ANALYZE ticket_event")
+    return nt, ne, time.perf_counter() - t0
+
+
+def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    fn()  # warm the cache and the pool
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+def measure(url: str, total: int) -> dict[str, float]:
+    config = load_config(env={})
+    engine = make_engine(url)
+    svc = Services(engine, config, Clock.fixed(datetime(2026, 12, 1, tzinfo=UTC)), b"bench")
+    days = open_days(OfficeCalendar(config), "sogo", max(1, round(total / PER_OFFICE_DAY / 3)))
+    mid = days[-10] if len(days) > 10 else days[-1]  # an ordinary recent day
+    daily = timed(lambda: svc.reports.daily("sogo", mid), 20)
+    year = timed(lambda: svc.reports.range("sogo", END - timedelta(days=364), END), 3)
+    forecast = timed(lambda: svc.reports.forecast("sogo", 2026, 12), 3)
+    from sqlalchemy import Date, bindparam, text
+
+    raw_sql = text(
+        "SELECT count(*), sum(at_ms) FROM ticket_event WHERE office_id = 'sogo' AND service_day = :d"
+    ).bindparams(bindparam("d", type_=Date))
+    with engine.connect() as conn:
+        raw = timed(lambda: conn.execute(raw_sql, {"d": mid}).all(), 20)
+    engine.dispose()
+    return {
+        "daily_ms": daily * 1000,
+        "range_year_ms": year * 1000,
+        "forecast_ms": forecast * 1000,
+        "raw_day_ms": raw * 1000,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument(
+        "--pg", metavar="URL", help="also measure on this (scratch!) PostgreSQL database"
+    )
+    ap.add_argument("--keep", metavar="DIR", help="keep the SQLite files here and reuse them")
+    args = ap.parse_args()
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="madoguchi-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(
+        f"{'engine':<10} {'tickets':>9} {'events':>9} {'build s':>8} {'daily ms':>9} "
+        f"{'1y range ms':>12} {'forecast ms':>12} {'raw day ms':>11}"
+    )
+    for size in args.sizes:
+        path = folder / f"bench-{size}.db"
+        stamp = folder / f"bench-{size}.count"
+        if args.keep and path.exists() and stamp.exists():
+            nt, ne = (int(x) for x in stamp.read_text().split())
+            build = 0.0
+        else:
+            nt, ne, build = build_sqlite(path, size)
+            stamp.write_text(f"{nt} {ne}")
+        m = measure(f"sqlite:///{path}", size)
+        print(
+            f"{'sqlite':<10} {nt:>9} {ne:>9} {build:>8.1f} {m['daily_ms']:>9.1f} "
+            f"{m['range_year_ms']:>12.1f} {m['forecast_ms']:>12.1f} {m['raw_day_ms']:>11.2f}",
+            flush=True,
+        )
+        if args.pg:
+            nt, ne, build = build_pg(args.pg, size)
+            m = measure(args.pg, size)
+            print(
+                f"{'postgres':<10} {nt:>9} {ne:>9} {build:>8.1f} {m['daily_ms']:>9.1f} "
+                f"{m['range_year_ms']:>12.1f} {m['forecast_ms']:>12.1f} {m['raw_day_ms']:>11.2f}",
+                flush=True,
+            )
+        if not args.keep:
+            path.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

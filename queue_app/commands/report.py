@@ -1,0 +1,108 @@
+"""`madoguchi report daily|range|forecast`: wait-time reports and the congestion forecast."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from queue_app.context import CliContext, parse_date
+from queue_app.domain.errors import InputError
+
+FORMATS = ("table", "csv", "json", "html")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="daily and range wait-time reports, congestion forecast",
+        description="Wait-time reports from the ticket history (docs/reports.md).",
+    )
+    kinds = p.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+
+    def output(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--office", required=True, help="office id, e.g. sogo")
+        q.add_argument("--format", default="table", choices=FORMATS, help="output format")
+        q.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+        q.set_defaults(handler=run)
+
+    d = kinds.add_parser("daily", parents=[common], help="one office, one day")
+    d.add_argument("--date", required=True, metavar="DATE", help="service day YYYY-MM-DD")
+    output(d)
+    r = kinds.add_parser("range", parents=[common], help="a row per day, totals and heatmaps")
+    r.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
+    r.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day")
+    output(r)
+    f = kinds.add_parser("forecast", parents=[common], help="混雑予想カレンダー for a month")
+    f.add_argument("--month", required=True, metavar="YYYY-MM", help="the month to forecast")
+    f.add_argument(
+        "--notice",
+        action="append",
+        default=[],
+        metavar="DATE",
+        help="expiry-notice delivery date (repeatable; default: inferred from past spikes)",
+    )
+    f.add_argument("--weeks", type=int, default=10, help="weeks of history (default 10)")
+    output(f)
+
+
+def parse_month(value: str) -> tuple[int, int]:
+    m = _MONTH.match(value.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise InputError("err.month_invalid", value=value)
+    return int(m.group(1)), int(m.group(2))
+
+
+def _reports(ctx: CliContext) -> Any:
+    """Reports never sign tokens: they need no secret key (a chief's PC may lack it)."""
+    from queue_app.services import Services
+
+    return Services(ctx.engine, ctx.config, ctx.clock, secret=b"reports-sign-nothing").reports
+
+
+def build(args: argparse.Namespace, ctx: CliContext) -> Any:
+    """Validate the flags first (no database needed to reject a bad office or date)."""
+    ctx.config.office(args.office)
+    if args.report_kind == "daily":
+        day = parse_date(args.date, "--date")
+        return lambda: _reports(ctx).daily(args.office, day)
+    if args.report_kind == "range":
+        start = parse_date(args.start, "--from")
+        end = parse_date(args.end, "--to")
+        return lambda: _reports(ctx).range(args.office, start, end)
+    year, month = parse_month(args.month)
+    notices: list[date] = []
+    for raw in args.notice:
+        for part in raw.split(","):
+            if part.strip():
+                notices.append(parse_date(part.strip(), "--notice"))
+    if not 1 <= args.weeks <= 104:
+        raise InputError("err.month_invalid", value=f"--weeks {args.weeks}")
+    return lambda: _reports(ctx).forecast(
+        args.office, year, month, notice_dates=notices or None, weeks=args.weeks
+    )
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from db.migrate import check
+    from queue_app.report_render import render
+
+    make = build(args, ctx)
+    check(ctx.engine)
+    report = make()
+    text = render(report, args.format, ctx.lang)
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(
+                "err.report_out", path=args.out, problem=exc.strerror or str(exc)
+            ) from None
+        ctx.out(ctx.tr("rpt.written", path=args.out))
+    else:
+        ctx.out(text.rstrip("\n"))
+    return 0

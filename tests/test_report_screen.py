@@ -1,0 +1,87 @@
+"""The reports screen (`madoguchi reports`): a day, a range, a closed day, a bad date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, Sparkline, Static
+
+from screens.app import AppOptions, create_app
+from tests.conftest import make_services
+from tests.report_fixtures import at, build_history, report_config
+
+
+@pytest.fixture
+def rsvc(sqlite_url, clock):  # type: ignore[no-untyped-def]
+    svc = make_services(sqlite_url, report_config(), clock)
+    build_history(svc, clock)
+    at(clock, 1, 18, 0)  # the evening of 2026-12-01: the chief reads today's report
+    yield svc
+    svc.engine.dispose()
+
+
+async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _show(app, pilot, click: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Press the button (or run the action: a button ignores a second click while its
+    press effect lasts) and wait until the report (or error) has been handled."""
+    screen = app.screen
+    before = screen.loads
+    if click:
+        await pilot.click("#rpt-show")
+    else:
+        screen.action_show()
+    for _ in range(200):
+        await _settle(app, pilot)
+        if screen.loads > before:
+            return
+    raise AssertionError("the report never arrived")
+
+
+async def _first(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(200):
+        await _settle(app, pilot)
+        if app.screen.loads >= 1:
+            return
+    raise AssertionError("the first report never arrived")
+
+
+def _summary(screen) -> str:  # type: ignore[no-untyped-def]
+    return str(screen.query_one("#rpt-summary", Static).render())
+
+
+async def test_daily_report_on_open(rsvc) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(rsvc, AppOptions(office_id="sogo", mode="reports", lang="ja"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _first(app, pilot)
+        screen = app.screen
+        assert screen.report is not None and screen.report.day == date(2026, 12, 1)
+        text = _summary(screen)
+        assert "発券 5" in text and "不在 1" in text and "90% 40.0" in text
+        assert screen.query_one("#rpt-arrivals", Sparkline).data == [2, 2, 0, 0, 0, 0, 0, 0, 1, 0]
+        assert screen.query_one("#rpt-table", DataTable).row_count >= 10
+
+
+async def test_range_and_closed_day_and_bad_date(rsvc) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(rsvc, AppOptions(office_id="sogo", mode="reports", lang="en"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _first(app, pilot)
+        screen = app.screen
+        screen.query_one("#rpt-from", Input).value = "2026-11-30"
+        screen.query_one("#rpt-to", Input).value = "2026-12-06"
+        await _show(app, pilot)
+        assert screen.report.open_days == 5
+        assert "5 open days" in _summary(screen)
+        assert screen.query_one("#rpt-table", DataTable).row_count == 7
+        screen.query_one("#rpt-from", Input).value = "2026-12-05"
+        screen.query_one("#rpt-to", Input).value = ""
+        await _show(app, pilot, click=False)
+        assert "closed (Weekend)" in _summary(screen)
+        screen.query_one("#rpt-from", Input).value = "2026-12-32"
+        screen.action_show()
+        await _settle(app, pilot)
+        assert "YYYY-MM-DD" in _summary(screen)
