@@ -9,11 +9,13 @@ PostgreSQL: psycopg 3, pre-ping, short connect timeout.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from queue_app.domain.errors import DatabaseError
@@ -112,7 +114,15 @@ def _sqlite_engine(
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         reading = read_only or conn.get_execution_options().get("madoguchi_read", False)
-        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+        statement = "BEGIN" if reading else "BEGIN IMMEDIATE"
+        # straight to the driver (this runs once per transaction: the hot path), with its
+        # errors ("database is locked") wrapped like any statement's
+        try:
+            conn.connection.driver_connection.execute(statement)
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(
+                statement, (), exc, sqlite3.Error, dialect=conn.dialect
+            ) from exc
 
     return engine
 

@@ -14,7 +14,7 @@ from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from queue_app.domain.errors import DatabaseError
@@ -61,6 +61,10 @@ def upgrade(engine: Engine) -> str:
     try:
         current = current_revision(engine)
     except OperationalError as exc:
+        if engine.dialect.name == "sqlite" and _cannot_write(exc):
+            raise DatabaseError(
+                "err.db_unwritable", path=str(engine.url.database), problem=_short(exc)
+            ) from None
         raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
     script = ScriptDirectory.from_config(_alembic_config())
     if current is not None:
@@ -70,12 +74,45 @@ def upgrade(engine: Engine) -> str:
             raise DatabaseError("err.db_newer", revision=current, head=head_revision()) from None
     cfg = _alembic_config()
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            # SQLite rebuilds a table to change a constraint; foreign keys pointing at it
+            # must be off meanwhile, and that pragma only works outside a transaction.
+            if sqlite:
+                _pragma(conn, "PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    if sqlite:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if broken:
+                            raise DatabaseError(
+                                "err.db_unavailable",
+                                problem=f"foreign key check failed after migration: {broken[:3]}",
+                            )
+            finally:
+                if sqlite:
+                    _pragma(conn, "PRAGMA foreign_keys = ON")
     except OperationalError as exc:
+        if engine.dialect.name == "sqlite" and _cannot_write(exc):
+            raise DatabaseError(
+                "err.db_unwritable", path=str(engine.url.database), problem=_short(exc)
+            ) from None
         raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
     return head_revision()
+
+
+def _cannot_write(exc: Exception) -> bool:
+    text = _short(exc).lower()
+    return "unable to open" in text or "readonly" in text or "read-only" in text
+
+
+def _pragma(conn: Connection, statement: str) -> None:
+    """Run a pragma on the driver connection, outside any transaction."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute(statement)
 
 
 def table_names(engine: Engine) -> list[str]:

@@ -29,7 +29,7 @@ class Ticket(SQLModel, table=True):
     __tablename__ = "ticket"
     __table_args__ = (
         UniqueConstraint(
-            "office_id", "service_id", "service_day", "number", name="uq_ticket_number"
+            "office_id", "issued_service_id", "service_day", "number", name="uq_ticket_number"
         ),
         UniqueConstraint("request_id", name="uq_ticket_request"),
         Index("ix_ticket_queue", "office_id", "service_day", "state"),

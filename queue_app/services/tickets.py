@@ -11,12 +11,15 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, case, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from db.models import DailyCounter, Revision, Ticket, TicketEvent
+from db.models import Revision, Ticket, TicketEvent
 from queue_app.domain.calendar import OfficeCalendar
 from queue_app.domain.clock import Clock
 from queue_app.domain.config import Config
@@ -31,7 +34,7 @@ from queue_app.domain.tickets import (
     recall_result,
 )
 from queue_app.domain.tokens import TokenClaims, sign, verify
-from queue_app.services.uow import UnitOfWork, to_ms
+from queue_app.services.uow import UnitOfWork, from_ms, to_ms
 from queue_app.services.views import Estimate, IssueResult, ServiceQueue, TicketView
 
 WAITING = TicketState.WAITING.value
@@ -51,6 +54,138 @@ class IssueRequest:
     case_id: int | None = None
 
 
+# -- the issue() hot path: plain SQL on the session's DB-API connection -----------------------
+# SQLAlchemy's statement machinery costs more than the database itself for these tiny
+# statements (see docs/benchmarks.md). They run on the connection of the unit of work's
+# session: the same transaction (BEGIN IMMEDIATE on SQLite), commit, retry and error rules.
+
+_SQLITE_COUNTER = (
+    "INSERT INTO daily_counter (office_id, service_id, service_day, last_number) "
+    "VALUES (?, ?, ?, 1) ON CONFLICT (office_id, service_id, service_day) "
+    "DO UPDATE SET last_number = daily_counter.last_number + 1 RETURNING last_number"
+)
+_SQLITE_TICKET = (
+    "INSERT INTO ticket (office_id, service_id, issued_service_id, service_day, number, "
+    "display_number, visit_kind, decision, state, priority, issued_ms, queued_ms, "
+    "recall_count, override, staff, request_id, appointment_id, case_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, 0, ?, ?, ?, ?, ?)"
+)
+_SQLITE_EVENT = (
+    "INSERT INTO ticket_event (ticket_id, office_id, service_id, service_day, from_state, "
+    "to_state, at_ms, counter, staff, detail) VALUES (?, ?, ?, ?, NULL, 'waiting', ?, NULL, ?, ?)"
+)
+_SQLITE_REVISION = (
+    "INSERT INTO revision (office_id, value) VALUES (?, 1) "
+    "ON CONFLICT (office_id) DO UPDATE SET value = revision.value + 1"
+)
+# PostgreSQL: one statement, one round trip. The display number is
+# f"{prefix}-{number:03d}" (queue_app.domain.tickets.display_number) written in SQL.
+_PG_ISSUE = """
+WITH c AS (
+    INSERT INTO daily_counter (office_id, service_id, service_day, last_number)
+    VALUES (%(office_id)s, %(service_id)s, %(service_day)s, 1)
+    ON CONFLICT (office_id, service_id, service_day)
+    DO UPDATE SET last_number = daily_counter.last_number + 1
+    RETURNING last_number
+), t AS (
+    INSERT INTO ticket (office_id, service_id, issued_service_id, service_day, number,
+        display_number, visit_kind, decision, state, priority, issued_ms, queued_ms,
+        recall_count, override, staff, request_id, appointment_id, case_id)
+    SELECT CAST(%(office_id)s AS VARCHAR), CAST(%(service_id)s AS VARCHAR),
+        CAST(%(service_id)s AS VARCHAR), CAST(%(service_day)s AS DATE), c.last_number,
+        CAST(%(prefix)s AS VARCHAR) || '-' || lpad(CAST(c.last_number AS TEXT),
+            greatest(3, length(CAST(c.last_number AS TEXT))), '0'),
+        CAST(%(visit_kind)s AS VARCHAR), CAST(%(decision)s AS VARCHAR), 'waiting',
+        CAST(%(priority)s AS INTEGER), CAST(%(now_ms)s AS BIGINT), CAST(%(now_ms)s AS BIGINT),
+        0, CAST(%(override)s AS VARCHAR), CAST(%(staff)s AS VARCHAR),
+        CAST(%(request_id)s AS VARCHAR), CAST(%(appointment_id)s AS INTEGER),
+        CAST(%(case_id)s AS INTEGER)
+    FROM c
+    RETURNING id, number, display_number
+), e AS (
+    INSERT INTO ticket_event (ticket_id, office_id, service_id, service_day, from_state,
+        to_state, at_ms, counter, staff, detail)
+    SELECT t.id, CAST(%(office_id)s AS VARCHAR), CAST(%(service_id)s AS VARCHAR),
+        CAST(%(service_day)s AS DATE), NULL, 'waiting', CAST(%(now_ms)s AS BIGINT), NULL,
+        CAST(%(staff)s AS VARCHAR), CAST(%(detail)s AS VARCHAR)
+    FROM t
+), r AS (
+    INSERT INTO revision (office_id, value) VALUES (%(office_id)s, 1)
+    ON CONFLICT (office_id) DO UPDATE SET value = revision.value + 1
+)
+SELECT id, number, display_number FROM t
+"""
+
+
+def _insert_ticket(conn: Connection, p: dict[str, Any], prefix: str) -> tuple[int, int, str]:
+    """Counter upsert, ticket, first event and revision bump: (id, number, label).
+
+    DB-API errors are re-raised as SQLAlchemy's (IntegrityError, OperationalError...) so
+    `UnitOfWork.write` retries and reports them exactly as for any other statement.
+    """
+    dialect = conn.dialect
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    cur = raw.cursor()
+    statement = ""
+    try:
+        if dialect.name == "postgresql":
+            statement = _PG_ISSUE
+            cur.execute(statement, p)
+            ticket_id, number, label = cur.fetchone()
+            return int(ticket_id), int(number), str(label)
+        day = p["service_day"].isoformat()
+        statement = _SQLITE_COUNTER
+        cur.execute(statement, (p["office_id"], p["service_id"], day))
+        number = int(cur.fetchone()[0])
+        label = display_number(prefix, number)
+        statement = _SQLITE_TICKET
+        cur.execute(
+            statement,
+            (
+                p["office_id"],
+                p["service_id"],
+                p["service_id"],
+                day,
+                number,
+                label,
+                p["visit_kind"],
+                p["decision"],
+                p["priority"],
+                p["now_ms"],
+                p["now_ms"],
+                p["override"],
+                p["staff"],
+                p["request_id"],
+                p["appointment_id"],
+                p["case_id"],
+            ),
+        )
+        ticket_id = int(cur.lastrowid)
+        statement = _SQLITE_EVENT
+        cur.execute(
+            statement,
+            (ticket_id, p["office_id"], p["service_id"], day, p["now_ms"], p["staff"], p["detail"]),
+        )
+        statement = _SQLITE_REVISION
+        cur.execute(statement, (p["office_id"],))
+        return ticket_id, number, label
+    except dialect.loaded_dbapi.Error as exc:
+        lost = dialect.is_disconnect(exc, raw, cur)
+        if lost:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(
+            statement,
+            p,
+            exc,
+            dialect.loaded_dbapi.Error,
+            connection_invalidated=lost,
+            dialect=dialect,
+        ) from exc
+    finally:
+        cur.close()
+
+
 class TicketService:
     def __init__(
         self, uow: UnitOfWork, config: Config, calendar: OfficeCalendar, clock: Clock, secret: bytes
@@ -60,6 +195,9 @@ class TicketService:
         self.calendar = calendar
         self.clock = clock
         self.secret = secret
+        # a day's opening status depends only on the (immutable) configuration: cached, as
+        # it is asked on every issue (the hot path)
+        self._day_status = lru_cache(maxsize=512)(calendar.day)
 
     # -- tokens ------------------------------------------------------------------------
     def token(self, ticket: TicketView) -> str:
@@ -76,12 +214,15 @@ class TicketService:
         """A scanned QR: forged, other-office and other-day tokens are refused by name."""
         if office_id is not None:
             self.config.office(office_id)
-        day = (
-            self.calendar.service_day(office_id, self.clock.now())
-            if (today and office_id)
-            else None
-        )
-        claims = verify(self.secret, token, office_id=office_id, day=day, kind="T")
+        claims = verify(self.secret, token, office_id=office_id, kind="T")
+        if today:
+            # the day is checked even when the scanner names no office: the token's own
+            # (signed) office says which time zone "today" is in
+            day = self.calendar.service_day(claims.office_id, self.clock.now())
+            if claims.day != day:
+                raise DomainError(
+                    "err.token_other_day", day=claims.day.isoformat(), today=day.isoformat()
+                )
         ticket = self.get(claims.object_id)
         if ticket.display_number != claims.label or ticket.office_id != claims.office_id:
             raise DomainError("err.token_forged")
@@ -91,7 +232,7 @@ class TicketService:
     def check_open(self, office_id: str, service_id: str, now: datetime) -> None:
         """Refuse with the reason when the office or service is closed or reception ended."""
         local = self.calendar.local(office_id, now)
-        status = self.calendar.day(office_id, local.date(), service_id)
+        status = self._day_status(office_id, local.date(), service_id)
         office = self.config.office(office_id)
         if not status.open:
             nxt = self.calendar.next_open_day(
@@ -117,74 +258,102 @@ class TicketService:
             )
 
     def issue(self, request: IssueRequest, with_estimate: bool = True) -> IssueResult:
+        """Issue one ticket: one transaction (counter, ticket, first event, revision).
+
+        Hot path: plain SQL on the unit of work's connection (`_insert_ticket`; PostgreSQL:
+        the counter upsert and the three inserts are one statement, one round trip), and
+        the TicketView is built from the inserted values instead of being selected again.
+        A repeated `request_id` fails the unique constraint on the first attempt; the
+        retry then finds and returns the ticket issued before (`replayed=True`).
+        """
         office, service = self.config.office_service(request.office_id, request.service_id)
         now = self.clock.now()
         if request.override is None:
-            self.check_open(office.id, service.id, now)
+            try:
+                self.check_open(office.id, service.id, now)
+            except DomainError:
+                # a kiosk retrying a request that went through before closing time
+                if request.request_id:
+                    existing = self._by_request_id(request.request_id)
+                    if existing is not None:
+                        return self._result(existing, True, with_estimate)
+                raise
         elif not request.override.strip():
             raise InputError("err.override_reason")
         day = self.calendar.service_day(office.id, now)
         now_ms = to_ms(now)
+        params: dict[str, Any] = {
+            "office_id": office.id,
+            "service_id": service.id,
+            "service_day": day,
+            "prefix": service.prefix,
+            "visit_kind": request.visit_kind,
+            "decision": request.decision,
+            "priority": request.priority,
+            "now_ms": now_ms,
+            "override": request.override,
+            "staff": request.staff,
+            "request_id": request.request_id,
+            "appointment_id": request.appointment_id,
+            "case_id": request.case_id,
+            "detail": ("override:" + request.override)[:200] if request.override else None,
+        }
+        attempts = 0
 
-        def work(session: Session) -> tuple[TicketView, bool]:
-            if request.request_id:
-                existing = session.scalars(
-                    select(Ticket).where(Ticket.request_id == request.request_id)  # type: ignore[arg-type]
+        def work(conn: Connection) -> tuple[TicketView, bool]:
+            nonlocal attempts
+            attempts += 1
+            if request.request_id and attempts > 1:
+                # the first attempt relies on the unique constraint `uq_ticket_request`: a
+                # replay fails it, and this retry returns the ticket issued before
+                table = Ticket.__table__  # type: ignore[attr-defined]
+                existing = conn.execute(
+                    select(table).where(table.c.request_id == request.request_id)
                 ).first()
                 if existing is not None:
-                    return TicketView.of(existing), True
-            counter = self.uow.insert_for(DailyCounter).values(
-                office_id=office.id, service_id=service.id, service_day=day, last_number=1
+                    return TicketView.of(existing), True  # type: ignore[arg-type]
+            ticket_id, number, label = _insert_ticket(conn, params, service.prefix)
+            issued = from_ms(now_ms)
+            assert issued is not None
+            view = TicketView(
+                id=int(ticket_id),
+                office_id=office.id,
+                service_id=service.id,
+                issued_service_id=service.id,
+                service_day=day,
+                number=int(number),
+                display_number=str(label),
+                visit_kind=request.visit_kind,
+                decision=request.decision,
+                state=WAITING,
+                priority=request.priority,
+                issued_at=issued,
+                queued_at=issued,
+                called_at=None,
+                started_at=None,
+                finished_at=None,
+                counter=None,
+                target_counter=None,
+                recall_count=0,
+                outcome=None,
+                override=request.override,
+                staff=request.staff,
+                appointment_id=request.appointment_id,
+                case_id=request.case_id,
             )
-            counter = counter.on_conflict_do_update(
-                index_elements=["office_id", "service_id", "service_day"],
-                set_={"last_number": DailyCounter.last_number + 1},  # type: ignore[operator]
-            ).returning(DailyCounter.last_number)
-            number = int(session.execute(counter).scalar_one())
-            label = display_number(service.prefix, number)
-            ticket_id = session.execute(
-                insert(Ticket)
-                .values(
-                    office_id=office.id,
-                    service_id=service.id,
-                    issued_service_id=service.id,
-                    service_day=day,
-                    number=number,
-                    display_number=label,
-                    visit_kind=request.visit_kind,
-                    decision=request.decision,
-                    state=WAITING,
-                    priority=request.priority,
-                    issued_ms=now_ms,
-                    queued_ms=now_ms,
-                    recall_count=0,
-                    override=request.override,
-                    staff=request.staff,
-                    request_id=request.request_id,
-                    appointment_id=request.appointment_id,
-                    case_id=request.case_id,
-                )
-                .returning(Ticket.id)  # type: ignore[arg-type]
-            ).scalar_one()
-            session.execute(
-                insert(TicketEvent).values(
-                    ticket_id=ticket_id,
-                    office_id=office.id,
-                    service_id=service.id,
-                    service_day=day,
-                    from_state=None,
-                    to_state=WAITING,
-                    at_ms=now_ms,
-                    staff=request.staff,
-                    detail=("override:" + request.override)[:200] if request.override else None,
-                )
-            )
-            self.uow.bump_revision(session, office.id)
-            row = session.get(Ticket, ticket_id)
-            assert row is not None
-            return TicketView.of(row), False
+            return view, False
 
-        view, replayed = self.uow.write(work, retry_integrity=True)
+        view, replayed = self.uow.write_core(work, retry_integrity=True)
+        return self._result(view, replayed, with_estimate)
+
+    def _by_request_id(self, request_id: str) -> TicketView | None:
+        with self.uow.read() as session:
+            row = session.scalars(
+                select(Ticket).where(Ticket.request_id == request_id)  # type: ignore[arg-type]
+            ).first()
+            return TicketView.of(row) if row is not None else None
+
+    def _result(self, view: TicketView, replayed: bool, with_estimate: bool) -> IssueResult:
         estimate = self.estimate_for(view) if with_estimate else None
         warnings: list[str] = []
         if view.override:
@@ -276,7 +445,8 @@ class TicketService:
                     Ticket.office_id == office_id,  # type: ignore[arg-type]
                     Ticket.service_day == day,  # type: ignore[arg-type]
                     Ticket.called_ms.is_not(None),  # type: ignore[union-attr]
-                    Ticket.state.in_(["called", "serving"]),  # type: ignore[attr-defined]
+                    # finished visits stay in the list: a visitor who looked away can check
+                    Ticket.state.in_(["called", "serving", "done"]),  # type: ignore[attr-defined]
                 )
                 .order_by(Ticket.called_ms.desc(), Ticket.id.desc())  # type: ignore[union-attr]
                 .limit(limit)
@@ -295,10 +465,18 @@ class TicketService:
         self, session: Session, office_id: str, service_id: str, now_ms: int
     ) -> float:
         window_ms = self.config.settings.estimate_window_minutes * 60_000
+        # A bound on the service day lets the (office, day, state) index find the recent
+        # visits instead of scanning the office's whole history (this runs on every issue).
+        # A visit finished in the window was issued that day or, if left overnight, the day
+        # before.
+        since = from_ms(now_ms - window_ms)
+        assert since is not None
+        first_day = self.calendar.service_day(office_id, since) - timedelta(days=1)
         rows = session.execute(
             select(Ticket.finished_ms - Ticket.started_ms)  # type: ignore[operator]
             .where(
                 Ticket.office_id == office_id,  # type: ignore[arg-type]
+                Ticket.service_day >= first_day,  # type: ignore[arg-type,operator]
                 Ticket.service_id == service_id,  # type: ignore[arg-type]
                 Ticket.state == TicketState.DONE.value,  # type: ignore[arg-type]
                 Ticket.finished_ms >= now_ms - window_ms,  # type: ignore[operator]
@@ -307,7 +485,9 @@ class TicketService:
             .order_by(Ticket.finished_ms.desc())  # type: ignore[union-attr]
             .limit(50)
         ).all()
-        durations: builtins.list[float] = [r[0] / 60_000 for r in rows if r[0] is not None and r[0] >= 0]
+        durations: builtins.list[float] = [
+            r[0] / 60_000 for r in rows if r[0] is not None and r[0] >= 0
+        ]
         return minutes_per_person(durations, self.config.services[service_id].minutes)
 
     def counters_for(self, office_id: str, service_id: str) -> int:

@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy import func, insert, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
@@ -44,6 +44,12 @@ class UnitOfWork:
         self.engine = engine
         self.reader = read_engine(engine)
         self.dialect = engine.dialect.name
+        # where the data lives, for messages (never the password)
+        self.where = (
+            str(engine.url.database)
+            if self.dialect == "sqlite"
+            else engine.url.render_as_string(hide_password=True)
+        )
 
     def insert_for(self, table: object):  # type: ignore[no-untyped-def]
         """Dialect insert that supports ON CONFLICT on both SQLite and PostgreSQL."""
@@ -59,18 +65,36 @@ class UnitOfWork:
 
     def write(self, fn: Callable[[Session], T], retry_integrity: bool = False) -> T:
         """Run `fn` in one transaction; retry when the database is busy (bounded)."""
+
+        def attempt() -> T:
+            with Session(self.engine, expire_on_commit=False) as session:
+                result = fn(session)
+                session.commit()
+                return result
+
+        return self._retrying(attempt, retry_integrity)
+
+    def write_core(self, fn: Callable[[Connection], T], retry_integrity: bool = False) -> T:
+        """`write` for hot paths: `fn` gets a Core Connection instead of an ORM Session
+        (same transaction rules, retries and errors; no identity map, less overhead)."""
+
+        def attempt() -> T:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    return fn(conn)
+
+        return self._retrying(attempt, retry_integrity)
+
+    def _retrying(self, attempt_fn: Callable[[], T], retry_integrity: bool) -> T:
         delay = 0.02
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
-                with Session(self.engine, expire_on_commit=False) as session:
-                    result = fn(session)
-                    session.commit()
-                    return result
-            except IntegrityError:
+                return attempt_fn()
+            except IntegrityError as exc:
                 if retry_integrity and attempt < MAX_ATTEMPTS:
                     time.sleep(delay)
                     continue
-                raise
+                raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
             except OperationalError as exc:
                 if _is_busy(exc) and attempt < MAX_ATTEMPTS:
                     time.sleep(delay)
@@ -78,10 +102,18 @@ class UnitOfWork:
                     continue
                 if _is_busy(exc):
                     raise DatabaseError("err.db_locked", problem=short_error(exc)) from None
+                if _is_read_only(exc):
+                    raise DatabaseError(
+                        "err.db_unwritable", path=self.where, problem=short_error(exc)
+                    ) from None
                 raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
             except DBAPIError as exc:
                 if getattr(exc, "connection_invalidated", False) and attempt < MAX_ATTEMPTS:
                     continue
+                if _is_read_only(exc):
+                    raise DatabaseError(
+                        "err.db_unwritable", path=self.where, problem=short_error(exc)
+                    ) from None
                 raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
         raise DatabaseError("err.db_locked", problem="retries exhausted")  # pragma: no cover
 
@@ -112,6 +144,11 @@ class UnitOfWork:
 def _is_busy(exc: OperationalError) -> bool:
     text = str(exc.orig).lower() if exc.orig else str(exc).lower()
     return "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text
+
+
+def _is_read_only(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+    return "readonly" in text or "read-only" in text or "permission denied" in text
 
 
 def short_error(exc: Exception) -> str:
