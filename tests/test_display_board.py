@@ -115,3 +115,14 @@ def test_select_only_postgres_role(pg_url, pg_cluster, config, clock):
     finally:
         reader.engine.dispose()
         writer.engine.dispose()
+
+
+def test_other_office_closed_all_day_names_the_reason(sqlite_services, clock):
+    """A visitor choosing where to go must see 'closed today (水曜休所)', not 'out of hours'."""
+    clock.set(datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo")))  # a Wednesday
+    snap = BoardService(sqlite_services).snapshot("sogo")
+    station = next(o for o in snap.others if o.office_id == "station")
+    assert not station.open_now and station.closed_reason is not None
+    assert station.closed_reason.ja == "水曜休所"
+    yanase = next(o for o in snap.others if o.office_id == "yanasegawa")
+    assert yanase.open_now and yanase.closed_reason is None

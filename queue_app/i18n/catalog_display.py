@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: {n} waiting, ~{m} min",
     },
     "display.other_closed": {"ja": "{name} 受付時間外", "en": "{name}: closed now"},
+    "display.other_closed_today": {
+        "ja": "{name} 本日休み ({reason})",
+        "en": "{name}: closed today ({reason})",
+    },
     "display.today": {"ja": "本日", "en": "Today"},
     "display.hours": {"ja": "本日の受付 {hours}", "en": "Reception today {hours}"},
     "display.closed_today": {"ja": "本日は休み({reason})", "en": "Closed today ({reason})"},

@@ -74,6 +74,9 @@ class OtherOffice:
     waiting: int
     estimate_minutes: int
     level: str
+    closed_reason: Reason | None = (
+        None  # closed all day (水曜休所, 祝日...) rather than out of hours
+    )
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_ja
@@ -209,6 +212,9 @@ class BoardService:
             waiting=waiting,
             estimate_minutes=minutes,
             level=congestion(minutes, self.config.settings.congestion).value,
+            closed_reason=self.calendar.day(
+                office_id, self.calendar.service_day(office_id, self.clock.now())
+            ).reason,
         )
 
     def coming_closures(self, office_id: str, today: date) -> tuple[Closure, ...]:

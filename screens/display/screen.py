@@ -332,7 +332,14 @@ class DisplayScreen(Screen[None]):
                 level = Text(self.tr(f"level.{other.level}"), style=LEVEL_STYLE[other.level])
                 grid.add_row(head, Text(line), level)
             else:
-                line = self.tr("display.other_closed", name=other.name(self.lang))
+                if other.closed_reason is not None:
+                    line = self.tr(
+                        "display.other_closed_today",
+                        name=other.name(self.lang),
+                        reason=other.closed_reason.text(self.lang),
+                    )
+                else:
+                    line = self.tr("display.other_closed", name=other.name(self.lang))
                 grid.add_row(head, Text(line, style="dim"), Text(""))
         self.query_one("#others", Static).update(grid)
 
