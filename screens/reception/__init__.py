@@ -1,0 +1,1 @@
+"""The reception staff terminal: intake, ticket issue and the counter's whole day."""

@@ -1,0 +1,68 @@
+"""Helpers shared by the reception screen and its modals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from textual.binding import Binding, BindingsMap
+
+from queue_app.domain.errors import MadoguchiError
+
+if TYPE_CHECKING:
+    from queue_app.i18n import Translator
+
+
+def translated_bindings(
+    tr: Translator,
+    specs: Iterable[tuple[str, str, str] | tuple[str, str, str, bool]],
+    base: BindingsMap | None = None,
+) -> BindingsMap:
+    """Bindings whose footer labels come from the catalogue (the language is per app),
+    added to `base` (the screen's own: Tab / Shift+Tab move the focus)."""
+    bindings: list[Binding] = []
+    for spec in specs:
+        key, action, label_key = spec[0], spec[1], spec[2]
+        show = spec[3] if len(spec) > 3 else True  # type: ignore[misc]
+        bindings.append(Binding(key, action, tr(label_key) if label_key else "", show=bool(show)))
+    extra = BindingsMap(bindings)
+    return BindingsMap.merge([base, extra]) if base is not None else extra
+
+
+def error_text(error: BaseException, tr: Translator) -> str:
+    if isinstance(error, MadoguchiError):
+        return error.message(tr.lang)
+    return tr("ui.unexpected_error", error=f"{type(error).__name__}: {error}")
+
+
+def crop(text: str, width: int) -> str:
+    """Crop to `width` terminal cells, with an ellipsis when something was cut."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def minutes_between(start: datetime | None, end: datetime) -> int:
+    if start is None:
+        return 0
+    return max(0, int((end - start).total_seconds() // 60))
+
+
+def visit_label(tr: Translator, kind: str) -> str:
+    return tr(f"reception.visit.{kind}") if kind else tr("reception.visit.none")
+
+
+def decision_label(tr: Translator, decision: str) -> str:
+    return tr(f"reception.decision.short.{decision}") if decision else "-"
+
+
+def app_of(node: Any) -> Any:
+    """The MadoguchiApp (typed loosely: screens must not import the app module's services)."""
+    return node.app

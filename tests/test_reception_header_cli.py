@@ -1,0 +1,78 @@
+"""Header, banner, language and the `madoguchi reception` command's input checks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from queue_app.cli import main
+from tests.test_reception_support import reception, reception_app, settle
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+def _text(screen: Any, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_header_shows_office_counter_staff_hours(sqlite_services: Any) -> None:
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = _text(reception(pilot), "#header")
+        for part in ("総合窓口課", "3番窓口", "窓口 太郎", "08:30-17:15", "12/01 09:00"):
+            assert part in header
+        assert not reception(pilot).query_one("#banner").display
+
+
+async def test_closing_soon_banner(sqlite_services: Any) -> None:
+    sqlite_services.clock.set(datetime(2026, 12, 1, 16, 50, tzinfo=TOKYO))
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "受付終了まで25分" in _text(reception(pilot), "#banner")
+
+
+async def test_closed_day_banner_with_reason(sqlite_services: Any) -> None:
+    sqlite_services.clock.set(datetime(2026, 12, 5, 10, 0, tzinfo=TOKYO))  # Saturday
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        banner = _text(reception(pilot), "#banner")
+        assert "本日は閉庁日です" in banner and "土曜日・日曜日" in banner
+
+
+async def test_english(sqlite_services: Any) -> None:
+    app = reception_app(sqlite_services, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = _text(reception(pilot), "#header")
+        assert "Citizen Services Division" in header and "Counter 3" in header
+
+
+async def test_large_terminal(sqlite_services: Any) -> None:
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#intake").region.height <= 50
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["--office", "nowhere", "--counter", "1"], "nowhere"),
+        (["--office", "sogo", "--counter", "9"], "9"),
+        (["--office", "sogo", "--counter", "3", "--staff", "X9"], "X9"),
+    ],
+)
+def test_cli_rejects_bad_input_before_the_tui(
+    argv: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["reception", *argv]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and "Traceback" not in err
