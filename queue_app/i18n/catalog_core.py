@@ -257,4 +257,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.cancel": {"ja": "取消", "en": "cancel"},
     "action.transfer": {"ja": "転送", "en": "transfer"},
     "action.requeue": {"ja": "待ちに戻す", "en": "put back in the queue"},
+    "err.personal_number": {
+        "ja": "{field} に12桁の番号が含まれています。個人番号 (マイナンバー) は入力・保存できません",
+        "en": "{field} contains a 12-digit number; a My Number (個人番号) must never be entered or stored",
+    },
 }
