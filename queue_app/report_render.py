@@ -39,6 +39,10 @@ def _n(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def _i(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
@@ -104,6 +108,8 @@ def _daily_figures(r: DailyReport, tr: Translator) -> list[tuple[str, str]]:
 
 def _notes(r: DailyReport, tr: Translator) -> list[str]:
     notes = [tr("rpt.wait_note")]
+    if r.as_of is not None:
+        notes.append(tr("rpt.provisional_note"))
     if r.totals.early and r.opens:
         notes.append(tr("rpt.early_note", n=r.totals.early, opens=r.opens))
     return notes
@@ -165,6 +171,8 @@ def _table(report: Report, tr: Translator) -> str:
         else:
             hours = ", ".join(f"{a}-{b}" for a, b in report.hours)
             out += [tr("rpt.hours", hours=hours), ""]
+        if report.as_of is not None:
+            out += [tr("rpt.provisional", time=report.as_of), ""]
         if report.totals.issued == 0:
             out.append(tr("rpt.no_tickets"))
             return "\n".join(out) + "\n"
@@ -173,7 +181,7 @@ def _table(report: Report, tr: Translator) -> str:
         out += _grid(
             [tr("rpt.hour"), tr("rpt.arrivals"), tr("rpt.wait_mean"), tr("rpt.peak")],
             [
-                [f"{h.hour:02d}", str(h.arrivals), _n(h.wait_mean), str(h.peak_waiting)]
+                [f"{h.hour:02d}", _i(h.arrivals), _n(h.wait_mean), _i(h.peak_waiting)]
                 for h in report.by_hour
             ],
         )
@@ -279,6 +287,8 @@ def _forecast_intro(report: Forecast, tr: Translator) -> list[str]:
         text = tr("rpt.fc_notices", dates=", ".join(d.isoformat() for d in report.notice_dates))
         if report.notice_inferred:
             text += " " + tr("rpt.fc_notices_inferred")
+        elif report.notice_source == "config":
+            text += " " + tr("rpt.fc_notices_config")
         out.append(text)
     out += [tr("rpt.fc_closing"), ""]
     return out
@@ -476,6 +486,7 @@ th, td { border: 1px solid #999; padding: 2px 5px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 th { background: #eee; }
 .closed { font-size: 14pt; font-weight: bold; padding: 20px; border: 2px solid #999; }
+.provisional { font-weight: bold; color: #8a4b00; }
 .note { font-size: 9.5pt; color: #333; }
 svg { display: block; max-width: 100%; height: auto; }
 svg text { font-size: 10px; fill: #222; }
@@ -648,6 +659,8 @@ def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, obje
     else:
         hours = ", ".join(f"{a}-{b}" for a, b in r.hours)
         out.append(f"<p>{_esc(tr('rpt.hours', hours=hours))}</p>")
+    if r.as_of is not None:
+        out.append(f'<p class="provisional">{_esc(tr("rpt.provisional", time=r.as_of))}</p>')
     if r.totals.issued == 0:
         out.append(f"<p>{_esc(tr('rpt.no_tickets'))}</p>")
         return out
@@ -664,7 +677,7 @@ def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, obje
             "chart-arrivals",
             tr("rpt.arrivals"),
             labels,
-            [float(h.arrivals) for h in r.by_hour],
+            [None if h.arrivals is None else float(h.arrivals) for h in r.by_hour],
         )
     )
     out.append(
@@ -679,7 +692,11 @@ def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, obje
     )
     out.append(
         _chart_from(
-            charts, "chart-peak", tr("rpt.peak"), labels, [float(h.peak_waiting) for h in r.by_hour]
+            charts,
+            "chart-peak",
+            tr("rpt.peak"),
+            labels,
+            [None if h.peak_waiting is None else float(h.peak_waiting) for h in r.by_hour],
         )
     )
     out.append("</section>")
@@ -689,7 +706,10 @@ def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, obje
         + "</h2>"
         + _html_table(
             [tr("rpt.hour"), tr("rpt.arrivals"), tr("rpt.wait_mean"), tr("rpt.peak")],
-            [[f"{h.hour:02d}", h.arrivals, _n(h.wait_mean), h.peak_waiting] for h in r.by_hour],
+            [
+                [f"{h.hour:02d}", _i(h.arrivals), _n(h.wait_mean), _i(h.peak_waiting)]
+                for h in r.by_hour
+            ],
         )
         + "</section>"
     )

@@ -21,10 +21,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from db.migrate import check
+    from queue_app.services import Services
     from screens.app import AppOptions, create_app
 
     ctx.config.office(args.office)
     check(ctx.engine)
-    app = create_app(ctx.services, AppOptions(office_id=args.office, mode="reports", lang=ctx.lang))
+    # Reports never sign tokens: they need no secret key (a chief's PC may lack it).
+    services = Services(ctx.engine, ctx.config, ctx.clock, secret=b"reports-sign-nothing")
+    app = create_app(services, AppOptions(office_id=args.office, mode="reports", lang=ctx.lang))
     app.run()
     return 0

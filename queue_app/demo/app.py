@@ -153,10 +153,15 @@ class DemoApp(MadoguchiApp):
             "pause": self.tr("demo.pause"),
             "faster": self.tr("demo.faster"),
             "slower": self.tr("demo.slower"),
+            "mode('reception')": self.tr("demo.key_reception"),
+            "mode('display')": self.tr("demo.key_display"),
+            "mode('reports')": self.tr("demo.key_reports"),
+            # Textual's own binding (shown at the right of the footer as "palette")
+            "command_palette": self.tr("demo.key_palette"),
         }
         for key, bindings in self._bindings.key_to_bindings.items():
             self._bindings.key_to_bindings[key] = [
-                replace(b, description=labels[b.action]) if b.action in labels else b
+                replace(b, description=labels[b.action], tooltip="") if b.action in labels else b
                 for b in bindings
             ]
 

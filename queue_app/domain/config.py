@@ -168,6 +168,13 @@ class InquirySettings:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """`[reports]`: dates when J-LIS expiry notices arrive (used by the forecast)."""
+
+    notice_dates: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     timezone: str = "Asia/Tokyo"
     language: str = "ja"
@@ -181,6 +188,7 @@ class Settings:
     secret_file: str = ""
     congestion: Congestion = field(default_factory=Congestion)
     inquiry: InquirySettings = field(default_factory=InquirySettings)
+    reports: ReportSettings = field(default_factory=ReportSettings)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from queue_app.domain.config import (
     HoursPeriod,
     InquirySettings,
     Office,
+    ReportSettings,
     RuleKind,
     Service,
     Settings,
@@ -37,7 +38,17 @@ _PREFIX = re.compile(r"^[A-Z]{1,2}$")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
 _MD = re.compile(r"^(\d{2})-(\d{2})$")
 
-TOP_KEYS = {"general", "display", "inquiry", "services", "offices", "closures", "openings", "staff"}
+TOP_KEYS = {
+    "general",
+    "display",
+    "inquiry",
+    "reports",
+    "services",
+    "offices",
+    "closures",
+    "openings",
+    "staff",
+}
 GENERAL_KEYS = {
     "timezone",
     "language",
@@ -51,6 +62,7 @@ GENERAL_KEYS = {
     "secret_file",
 }
 DISPLAY_KEYS = {"moderate_minutes", "crowded_minutes"}
+REPORTS_KEYS = {"notice_dates"}
 INQUIRY_KEYS = {
     "answer_valid_days",
     "postal_lead_days",
@@ -208,6 +220,7 @@ def _settings(doc: Mapping[str, Any]) -> Settings:
     general = _table(doc, "general", "general", GENERAL_KEYS)
     display = _table(doc, "display", "display", DISPLAY_KEYS)
     inquiry = _table(doc, "inquiry", "inquiry", INQUIRY_KEYS)
+    reports = _table(doc, "reports", "reports", REPORTS_KEYS)
     tz = _str(general, "timezone", "general", "Asia/Tokyo")
     _check_timezone(tz, "general.timezone")
     language = _str(general, "language", "general", "ja")
@@ -246,7 +259,17 @@ def _settings(doc: Mapping[str, Any]) -> Settings:
         secret_file=_str(general, "secret_file", "general", ""),
         congestion=congestion,
         inquiry=inq,
+        reports=_report_settings(reports),
     )
+
+
+def _report_settings(reports: Mapping[str, Any]) -> ReportSettings:
+    path = "reports.notice_dates"
+    dates = [
+        parse_date_value(v, f"{path}[{i}]")
+        for i, v in enumerate(_list(reports.get("notice_dates", []), path))
+    ]
+    return ReportSettings(notice_dates=tuple(sorted(set(dates))))
 
 
 def _check_timezone(tz: str, path: str) -> None:

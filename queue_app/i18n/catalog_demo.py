@@ -149,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.key_mode": {"ja": "画面切替", "en": "Screen"},
     "demo.faster": {"ja": "速く", "en": "Faster"},
     "demo.slower": {"ja": "遅く", "en": "Slower"},
+    "demo.key_reception": {"ja": "受付", "en": "Reception"},
+    "demo.key_display": {"ja": "待合表示", "en": "Display"},
+    "demo.key_reports": {"ja": "集計", "en": "Reports"},
+    "demo.key_palette": {"ja": "コマンド", "en": "Commands"},
     "demo.mode_missing": {
         "ja": "この画面 ({mode}) はまだ用意されていません",
         "en": "this screen ({mode}) is not available yet",

@@ -61,6 +61,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "待ち時間は発券から最初の呼出までで、受付時間外の時間は含みません。",
         "en": "Waiting time runs from issue to the first call and excludes time outside opening hours.",
     },
+    "rpt.provisional": {
+        "ja": "途中経過({time} 現在)",
+        "en": "Provisional (as of {time})",
+    },
+    "rpt.provisional_note": {
+        "ja": "この日はまだ終わっていません。数字は途中経過で、これからの時間帯は「-」です。",
+        "en": "This day is not over yet: the figures are provisional; hours still to come show '-'.",
+    },
     "rpt.by_hour": {"ja": "時間帯別", "en": "By hour"},
     "rpt.by_service": {"ja": "手続別", "en": "By procedure"},
     "rpt.by_kind": {"ja": "来庁区分別", "en": "By visit kind"},
@@ -100,6 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Expected notice delivery: {dates}",
     },
     "rpt.fc_notices_inferred": {"ja": "(過去の混雑から推定)", "en": "(inferred from past spikes)"},
+    "rpt.fc_notices_config": {
+        "ja": "(設定 [reports] notice_dates)",
+        "en": "(from [reports] notice_dates)",
+    },
     "rpt.fc_legend": {
         "ja": "空いています: 待ち{m}分未満 / やや混雑: {m}〜{c}分 / 混雑: {c}分以上",
         "en": "Quiet: under {m} min / Busy: {m}-{c} min / Crowded: {c} min or more",
@@ -114,7 +126,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.ui.title": {"ja": "待ち時間の報告", "en": "Wait-time reports"},
     "rpt.ui.office": {"ja": "窓口", "en": "Office"},
     "rpt.ui.from": {"ja": "開始日", "en": "From"},
-    "rpt.ui.to": {"ja": "終了日(空欄で1日)", "en": "To (empty: one day)"},
+    "rpt.ui.to": {"ja": "終了日", "en": "To"},
+    "rpt.ui.view.report": {"ja": "実績", "en": "Report"},
+    "rpt.ui.view.forecast": {"ja": "混雑予想", "en": "Forecast"},
+    "rpt.ui.bad_month": {
+        "ja": "月は YYYY-MM で入力してください",
+        "en": "Enter the month as YYYY-MM",
+    },
+    "rpt.ui.minutes": {"ja": "(予想待ち・分)", "en": "(expected wait, min)"},
+    "rpt.ui.fc_closed": {"ja": "休み", "en": "closed"},
+    "rpt.ui.lvl.quiet": {"ja": "空き", "en": "quiet"},
+    "rpt.ui.lvl.moderate": {"ja": "やや", "en": "busy"},
+    "rpt.ui.lvl.crowded": {"ja": "混雑", "en": "crowded"},
+    "rpt.ui.fc_wait": {"ja": "約{m}分", "en": "~{m}min"},
+    "rpt.ui.fc_why.after_closed": {"ja": "明", "en": "A"},
+    "rpt.ui.fc_why.notice": {"ja": "通", "en": "N"},
+    "rpt.ui.fc_marks": {
+        "ja": "明=休み明け 通=通知書到着後",
+        "en": "A=after a closed day N=after expiry notices",
+    },
     "rpt.ui.show": {"ja": "表示", "en": "Show"},
     "rpt.ui.loading": {"ja": "集計しています…", "en": "Computing…"},
     "rpt.ui.summary": {

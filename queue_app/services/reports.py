@@ -60,10 +60,17 @@ class Label:
 
 @dataclass(frozen=True)
 class HourRow:
+    """One hour of the day. On a day still in progress an hour after the clock's current
+    hour has not happened yet: its arrivals and peak are None (shown as "-"), not 0."""
+
     hour: int
-    arrivals: int
+    arrivals: int | None
     wait_mean: float | None
-    peak_waiting: int
+    peak_waiting: int | None
+
+    @property
+    def future(self) -> bool:
+        return self.arrivals is None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -71,6 +78,7 @@ class HourRow:
             "arrivals": self.arrivals,
             "wait_mean_min": None if self.wait_mean is None else round(self.wait_mean, 1),
             "peak_waiting": self.peak_waiting,
+            "future": self.future,
         }
 
 
@@ -103,6 +111,12 @@ class DailyReport:
     last30_window: tuple[str, str] | None
     last_finish: str | None  # local HH:MM of the last finished visit
     overtime_minutes: float  # last finish after the end of reception, 0 if none
+    # Local HH:MM of the clock when the day is still in progress (途中経過), else None.
+    as_of: str | None = None
+
+    @property
+    def provisional(self) -> bool:
+        return self.as_of is not None
 
     @property
     def opens(self) -> str | None:
@@ -137,6 +151,8 @@ class DailyReport:
             "last_30_min_window": list(self.last30_window) if self.last30_window else None,
             "last_finish": self.last_finish,
             "overtime_min": round(self.overtime_minutes, 1),
+            "provisional": self.provisional,
+            "as_of": self.as_of,
         }
 
 
@@ -249,6 +265,9 @@ class Forecast:
     thresholds: tuple[int, int]  # moderate, crowded minutes
     factors: ForecastFactors
     days: tuple[ForecastDay, ...]
+    # where the notice dates came from: "given" (--notice), "config" ([reports]
+    # notice_dates), "inferred" (past spikes) or "none"
+    notice_source: str = "none"
 
     def to_json(self, lang: str = "ja") -> dict[str, object]:
         return {
@@ -259,6 +278,7 @@ class Forecast:
             "history": [self.history_start.isoformat(), self.history_end.isoformat()],
             "notice_dates": [d.isoformat() for d in self.notice_dates],
             "notice_inferred": self.notice_inferred,
+            "notice_source": self.notice_source,
             "thresholds_min": {"moderate": self.thresholds[0], "crowded": self.thresholds[1]},
             "factors": self.factors.to_json(),
             "days": [d.to_json(lang) for d in self.days],
@@ -490,15 +510,19 @@ FROM v"""
         if hour_keys:
             hour_keys = list(range(hour_keys[0], hour_keys[-1] + 1))
         peaks = peak_waiting(per_hour_peak, hour_keys)
-        by_hour = tuple(
-            HourRow(
+        as_of, now_hour = self._progress(office_id, day, status, totals_agg)
+
+        def hour_row(h: int) -> HourRow:
+            if now_hour is not None and h > now_hour and h not in by_hour_agg:
+                return HourRow(h, None, None, None)  # not yet happened
+            return HourRow(
                 h,
                 by_hour_agg[h].issued if h in by_hour_agg else 0,
                 by_hour_agg[h].figures().wait_mean if h in by_hour_agg else None,
                 peaks.get(h, 0),
             )
-            for h in hour_keys
-        )
+
+        by_hour = tuple(hour_row(h) for h in hour_keys)
         by_service = tuple(
             GroupRow(str(k), self._service_label(str(k)), a.figures())
             for k, a in sorted(
@@ -550,7 +574,33 @@ FROM v"""
             last30_window=last30,
             last_finish=last_finish,
             overtime_minutes=overtime,
+            as_of=as_of,
         )
+
+    def _progress(
+        self, office_id: str, day: date, status: DayStatus, totals: Agg
+    ) -> tuple[str | None, int | None]:
+        """Is `day` still in progress by the services' clock? (as-of HH:MM, current hour).
+
+        A future day: every hour is still to come (current hour -1). Today: in progress
+        until reception has ended and no ticket is left waiting, called or being served;
+        hours after the clock's current hour have not happened yet either way.
+        """
+        now = self.services.clock.now()
+        today = self.calendar.service_day(office_id, now)
+        if day < today:
+            return None, None
+        local = self.calendar.local(office_id, now)
+        if day > today:
+            return local.strftime("%H:%M"), -1
+        unfinished = totals.issued - totals.served - totals.no_show - totals.cancelled
+        closes_at = (
+            self.calendar.at(office_id, day, status.closes)
+            if status.open and status.closes
+            else None
+        )
+        in_progress = unfinished > 0 or (closes_at is not None and now < closes_at)
+        return (local.strftime("%H:%M") if in_progress else None), local.hour
 
     def _values(
         self,
@@ -699,7 +749,10 @@ SELECT h, MAX(lvl) AS top, SUM(delta) AS net FROM (
         weeks: int = 10,
         notice_days: int = 7,
     ) -> Forecast:
-        """Expected congestion per day and hour band of a month, from the last `weeks` weeks."""
+        """Expected congestion per day and hour band of a month, from the last `weeks` weeks.
+
+        Notice delivery dates: `notice_dates` if given, else `[reports] notice_dates` of the
+        configuration, else inferred from past arrival spikes."""
         office = self._office(office_id)
         if not 1 <= month <= 12 or not 2000 <= year <= 2100:
             raise InputError("err.month_invalid", value=f"{year}-{month}")
@@ -718,13 +771,20 @@ SELECT h, MAX(lvl) AS top, SUM(delta) AS net FROM (
             cells[(d, h)] = (int(r["issued"]), float(r["waits_sum"] or 0), int(r["waits_n"] or 0))
             arrivals[d] = arrivals.get(d, 0) + int(r["issued"])
         inferred = False
+        configured = self.config.settings.reports.notice_dates
+        source = "none"
         if notice_dates:
             notices = sorted(set(notice_dates))
+            source = "given"
+        elif configured:
+            notices = sorted(set(configured))
+            source = "config"
         else:
             doms = infer_notice_days(arrivals)
             notices = []
             if doms:
                 inferred = True
+                source = "inferred"
                 m = date(hist_start.year, hist_start.month, 1)
                 while m <= last:
                     mdays = pycal.monthrange(m.year, m.month)[1]
@@ -787,6 +847,7 @@ SELECT h, MAX(lvl) AS top, SUM(delta) AS net FROM (
             thresholds=(thresholds.moderate_minutes, thresholds.crowded_minutes),
             factors=factors,
             days=tuple(days),
+            notice_source=source,
         )
 
 
