@@ -1,6 +1,7 @@
 """Tickets per second: Madoguchi's `TicketService.issue()` beside raw-driver baselines.
 
     python bench/issue_throughput.py [--tickets 2000] [--pg-tickets 1000] [--no-pg]
+        [--rounds 3] [--only normal|full|pg ...]
 
 For each database (SQLite WAL synchronous=NORMAL, SQLite synchronous=FULL, PostgreSQL on a
 throwaway cluster from tests.pgcluster) and for 1 and 4 writer processes, in the same run:
@@ -232,16 +233,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-tickets", type=int, default=1000, help="per writer, PostgreSQL")
     parser.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
     parser.add_argument(
+        "--only",
+        choices=["normal", "full", "pg"],
+        action="append",
+        help="run only these databases (repeatable): SQLite NORMAL, SQLite FULL, PostgreSQL",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=3, help="runs of every line, interleaved; best is kept"
     )
     args = parser.parse_args(argv)
 
+    only = set(args.only or ["normal", "full", "pg"])
     databases = [
-        ("SQLite WAL, synchronous=NORMAL", "NORMAL"),
-        ("SQLite WAL, synchronous=FULL", "FULL"),
+        (database, sync)
+        for key, database, sync in (
+            ("normal", "SQLite WAL, synchronous=NORMAL", "NORMAL"),
+            ("full", "SQLite WAL, synchronous=FULL", "FULL"),
+        )
+        if key in only
     ]
     cluster = None
-    if not args.no_pg:
+    if not args.no_pg and "pg" in only:
         from tests.pgcluster import ThrowawayCluster
 
         cluster = ThrowawayCluster.from_env()

@@ -9,10 +9,12 @@ constraint `uq_ticket_number` as the backstop.
 from __future__ import annotations
 
 import builtins
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
@@ -22,7 +24,7 @@ from sqlmodel import Session
 from db.models import Revision, Ticket, TicketEvent
 from queue_app.domain.calendar import OfficeCalendar
 from queue_app.domain.clock import Clock
-from queue_app.domain.config import Config
+from queue_app.domain.config import Config, Office, Service
 from queue_app.domain.errors import DomainError, InputError, NotFoundError
 from queue_app.domain.estimates import congestion, estimate_wait, minutes_per_person
 from queue_app.domain.tickets import (
@@ -54,10 +56,11 @@ class IssueRequest:
     case_id: int | None = None
 
 
-# -- the issue() hot path: plain SQL on the session's DB-API connection -----------------------
+# -- the issue() hot path: plain SQL on the DB-API connection ----------------------------------
 # SQLAlchemy's statement machinery costs more than the database itself for these tiny
-# statements (see docs/benchmarks.md). They run on the connection of the unit of work's
-# session: the same transaction (BEGIN IMMEDIATE on SQLite), commit, retry and error rules.
+# statements (see docs/benchmarks.md). SQLite: on the pooled sqlite3 connection inside
+# `UnitOfWork.write_sqlite`; PostgreSQL: on the connection of `UnitOfWork.write_core`. Both
+# keep the same transaction (BEGIN IMMEDIATE on SQLite), commit, retry and error rules.
 
 _SQLITE_COUNTER = (
     "INSERT INTO daily_counter (office_id, service_id, service_day, last_number) "
@@ -77,6 +80,13 @@ _SQLITE_EVENT = (
 _SQLITE_REVISION = (
     "INSERT INTO revision (office_id, value) VALUES (?, 1) "
     "ON CONFLICT (office_id) DO UPDATE SET value = revision.value + 1"
+)
+# a replayed request_id: the ticket issued before, its columns in TicketView's order
+_SQLITE_BY_REQUEST = (
+    "SELECT id, office_id, service_id, issued_service_id, service_day, number, "
+    "display_number, visit_kind, decision, state, priority, issued_ms, queued_ms, called_ms, "
+    "started_ms, finished_ms, counter, target_counter, recall_count, outcome, override, staff, "
+    "appointment_id, case_id FROM ticket WHERE request_id = ?"
 )
 # PostgreSQL: one statement, one round trip. The display number is
 # f"{prefix}-{number:03d}" (queue_app.domain.tickets.display_number) written in SQL.
@@ -117,65 +127,27 @@ SELECT id, number, display_number FROM t
 """
 
 
-def _insert_ticket(conn: Connection, p: dict[str, Any], prefix: str) -> tuple[int, int, str]:
-    """Counter upsert, ticket, first event and revision bump: (id, number, label).
+def _insert_ticket(conn: Connection, p: dict[str, Any]) -> tuple[int, int, str]:
+    """PostgreSQL: counter upsert, ticket, first event and revision bump in one statement:
+    (id, number, label). (SQLite: `_sqlite_issue`.)
 
     DB-API errors are re-raised as SQLAlchemy's (IntegrityError, OperationalError...) so
-    `UnitOfWork.write` retries and reports them exactly as for any other statement.
+    `UnitOfWork.write_core` retries and reports them exactly as for any other statement.
     """
     dialect = conn.dialect
     raw = conn.connection.driver_connection
     assert raw is not None
     cur = raw.cursor()
-    statement = ""
     try:
-        if dialect.name == "postgresql":
-            statement = _PG_ISSUE
-            cur.execute(statement, p)
-            ticket_id, number, label = cur.fetchone()
-            return int(ticket_id), int(number), str(label)
-        day = p["service_day"].isoformat()
-        statement = _SQLITE_COUNTER
-        cur.execute(statement, (p["office_id"], p["service_id"], day))
-        number = int(cur.fetchone()[0])
-        label = display_number(prefix, number)
-        statement = _SQLITE_TICKET
-        cur.execute(
-            statement,
-            (
-                p["office_id"],
-                p["service_id"],
-                p["service_id"],
-                day,
-                number,
-                label,
-                p["visit_kind"],
-                p["decision"],
-                p["priority"],
-                p["now_ms"],
-                p["now_ms"],
-                p["override"],
-                p["staff"],
-                p["request_id"],
-                p["appointment_id"],
-                p["case_id"],
-            ),
-        )
-        ticket_id = int(cur.lastrowid)
-        statement = _SQLITE_EVENT
-        cur.execute(
-            statement,
-            (ticket_id, p["office_id"], p["service_id"], day, p["now_ms"], p["staff"], p["detail"]),
-        )
-        statement = _SQLITE_REVISION
-        cur.execute(statement, (p["office_id"],))
-        return ticket_id, number, label
+        cur.execute(_PG_ISSUE, p)
+        ticket_id, number, label = cur.fetchone()
+        return int(ticket_id), int(number), str(label)
     except dialect.loaded_dbapi.Error as exc:
         lost = dialect.is_disconnect(exc, raw, cur)
         if lost:
             conn.invalidate(exc)
         raise DBAPIError.instance(
-            statement,
+            _PG_ISSUE,
             p,
             exc,
             dialect.loaded_dbapi.Error,
@@ -184,6 +156,61 @@ def _insert_ticket(conn: Connection, p: dict[str, Any], prefix: str) -> tuple[in
         ) from exc
     finally:
         cur.close()
+
+
+def _sqlite_issue(
+    raw: sqlite3.Connection, day: str, prefix: str, p: tuple[Any, ...]
+) -> tuple[int, int, str]:
+    """SQLite: counter upsert, ticket, first event and revision bump on the sqlite3
+    connection itself, inside `UnitOfWork.write_sqlite`'s BEGIN IMMEDIATE .. COMMIT:
+    (id, number, label). `p` = (office, service, visit_kind, decision, priority, now_ms,
+    override, staff, request_id, appointment_id, case_id, detail)."""
+    office_id, service_id = p[0], p[1]
+    number = int(raw.execute(_SQLITE_COUNTER, (office_id, service_id, day)).fetchone()[0])
+    label = display_number(prefix, number)
+    now_ms, staff = p[5], p[7]
+    ticket_id = raw.execute(
+        _SQLITE_TICKET,
+        (office_id, service_id, service_id, day, number, label, p[2], p[3], p[4], now_ms) + p[5:11],
+    ).lastrowid
+    assert ticket_id is not None
+    raw.execute(_SQLITE_EVENT, (ticket_id, office_id, service_id, day, now_ms, staff, p[11]))
+    raw.execute(_SQLITE_REVISION, (office_id,))
+    return ticket_id, number, label
+
+
+def _sqlite_replayed(raw: sqlite3.Connection, request_id: str) -> TicketView | None:
+    row = raw.execute(_SQLITE_BY_REQUEST, (request_id,)).fetchone()
+    if row is None:
+        return None
+    issued, queued = from_ms(row[11]), from_ms(row[12])
+    assert issued is not None and queued is not None
+    return TicketView(
+        id=row[0],
+        office_id=row[1],
+        service_id=row[2],
+        issued_service_id=row[3],
+        service_day=date.fromisoformat(row[4]),
+        number=row[5],
+        display_number=row[6],
+        visit_kind=row[7],
+        decision=row[8],
+        state=row[9],
+        priority=row[10],
+        issued_at=issued,
+        queued_at=queued,
+        called_at=from_ms(row[13]),
+        started_at=from_ms(row[14]),
+        finished_at=from_ms(row[15]),
+        counter=row[16],
+        target_counter=row[17],
+        recall_count=row[18],
+        outcome=row[19],
+        override=row[20],
+        staff=row[21],
+        appointment_id=row[22],
+        case_id=row[23],
+    )
 
 
 class TicketService:
@@ -198,6 +225,9 @@ class TicketService:
         # a day's opening status depends only on the (immutable) configuration: cached, as
         # it is asked on every issue (the hot path)
         self._day_status = lru_cache(maxsize=512)(calendar.day)
+        self._sqlite = uow.dialect == "sqlite"
+        # (office, service) -> (Office, Service, time zone), filled by `_target`
+        self._targets: dict[tuple[str, str], tuple[Office, Service, ZoneInfo]] = {}
 
     # -- tokens ------------------------------------------------------------------------
     def token(self, ticket: TicketView) -> str:
@@ -229,10 +259,25 @@ class TicketService:
         return ticket
 
     # -- issue -------------------------------------------------------------------------
+    def _target(self, office_id: str, service_id: str) -> tuple[Office, Service, ZoneInfo]:
+        """`config.office_service` and the office's zone, cached (the configuration does not
+        change under a running TicketService); unknown ids raise as before, uncached."""
+        found = self._targets.get((office_id, service_id))
+        if found is None:
+            office, service = self.config.office_service(office_id, service_id)
+            found = (office, service, self.calendar.zone(office_id))
+            self._targets[(office_id, service_id)] = found
+        return found
+
     def check_open(self, office_id: str, service_id: str, now: datetime) -> None:
         """Refuse with the reason when the office or service is closed or reception ended."""
-        local = self.calendar.local(office_id, now)
+        self._check_open_local(office_id, service_id, self.calendar.local(office_id, now))
+
+    def _check_open_local(self, office_id: str, service_id: str, local: datetime) -> None:
+        """`check_open` with the moment already in the office's time zone."""
         status = self._day_status(office_id, local.date(), service_id)
+        if status.open and status.closes is not None and local.time() < status.closes:
+            return  # the usual case, first and short: this runs on every issue
         office = self.config.office(office_id)
         if not status.open:
             nxt = self.calendar.next_open_day(
@@ -260,17 +305,20 @@ class TicketService:
     def issue(self, request: IssueRequest, with_estimate: bool = True) -> IssueResult:
         """Issue one ticket: one transaction (counter, ticket, first event, revision).
 
-        Hot path: plain SQL on the unit of work's connection (`_insert_ticket`; PostgreSQL:
-        the counter upsert and the three inserts are one statement, one round trip), and
-        the TicketView is built from the inserted values instead of being selected again.
+        Hot path: plain SQL. SQLite: `_sqlite_issue`'s four prepared statements on the pooled
+        sqlite3 connection itself (`UnitOfWork.write_sqlite`: BEGIN IMMEDIATE .. COMMIT);
+        PostgreSQL: `_insert_ticket`, the counter upsert and the three inserts in one
+        statement (one round trip) on the unit of work's connection. The TicketView is
+        built from the inserted values instead of being selected again.
         A repeated `request_id` fails the unique constraint on the first attempt; the
         retry then finds and returns the ticket issued before (`replayed=True`).
         """
-        office, service = self.config.office_service(request.office_id, request.service_id)
-        now = self.clock.now()
+        office, service, zone = self._target(request.office_id, request.service_id)
+        now = self.clock.now()  # aware (Clock checks)
+        local = now.astimezone(zone)  # `calendar.local`; its date is the service day
         if request.override is None:
             try:
-                self.check_open(office.id, service.id, now)
+                self._check_open_local(office.id, service.id, local)
             except DomainError:
                 # a kiosk retrying a request that went through before closing time
                 if request.request_id:
@@ -280,8 +328,73 @@ class TicketService:
                 raise
         elif not request.override.strip():
             raise InputError("err.override_reason")
-        day = self.calendar.service_day(office.id, now)
+        day = local.date()
         now_ms = to_ms(now)
+        detail = ("override:" + request.override)[:200] if request.override else None
+        attempts = 0
+
+        def made(ticket_id: int, number: int, label: str) -> TicketView:
+            issued = from_ms(now_ms)
+            assert issued is not None
+            return TicketView(  # positional, in field order (hot path)
+                ticket_id,  # id
+                office.id,
+                service.id,
+                service.id,  # issued_service_id
+                day,  # service_day
+                number,
+                label,  # display_number
+                request.visit_kind,
+                request.decision,
+                WAITING,  # state
+                request.priority,
+                issued,  # issued_at
+                issued,  # queued_at
+                None,  # called_at
+                None,  # started_at
+                None,  # finished_at
+                None,  # counter
+                None,  # target_counter
+                0,  # recall_count
+                None,  # outcome
+                request.override,
+                request.staff,
+                request.appointment_id,
+                request.case_id,
+            )
+
+        if self._sqlite:
+            # the hottest path: the sqlite3 connection itself, no SQLAlchemy Connection
+            values = (
+                office.id,
+                service.id,
+                request.visit_kind,
+                request.decision,
+                request.priority,
+                now_ms,
+                request.override,
+                request.staff,
+                request.request_id,
+                request.appointment_id,
+                request.case_id,
+                detail,
+            )
+            day_text, prefix = day.isoformat(), service.prefix
+
+            def work_sqlite(raw: sqlite3.Connection) -> tuple[TicketView, bool]:
+                nonlocal attempts
+                attempts += 1
+                if request.request_id and attempts > 1:
+                    # the first attempt relies on the unique constraint `uq_ticket_request`:
+                    # a replay fails it, and this retry returns the ticket issued before
+                    existing = _sqlite_replayed(raw, request.request_id)
+                    if existing is not None:
+                        return existing, True
+                return made(*_sqlite_issue(raw, day_text, prefix, values)), False
+
+            view, replayed = self.uow.write_sqlite(work_sqlite, retry_integrity=True)
+            return self._result(view, replayed, with_estimate)
+
         params: dict[str, Any] = {
             "office_id": office.id,
             "service_id": service.id,
@@ -296,9 +409,8 @@ class TicketService:
             "request_id": request.request_id,
             "appointment_id": request.appointment_id,
             "case_id": request.case_id,
-            "detail": ("override:" + request.override)[:200] if request.override else None,
+            "detail": detail,
         }
-        attempts = 0
 
         def work(conn: Connection) -> tuple[TicketView, bool]:
             nonlocal attempts
@@ -312,36 +424,7 @@ class TicketService:
                 ).first()
                 if existing is not None:
                     return TicketView.of(existing), True  # type: ignore[arg-type]
-            ticket_id, number, label = _insert_ticket(conn, params, service.prefix)
-            issued = from_ms(now_ms)
-            assert issued is not None
-            view = TicketView(
-                id=int(ticket_id),
-                office_id=office.id,
-                service_id=service.id,
-                issued_service_id=service.id,
-                service_day=day,
-                number=int(number),
-                display_number=str(label),
-                visit_kind=request.visit_kind,
-                decision=request.decision,
-                state=WAITING,
-                priority=request.priority,
-                issued_at=issued,
-                queued_at=issued,
-                called_at=None,
-                started_at=None,
-                finished_at=None,
-                counter=None,
-                target_counter=None,
-                recall_count=0,
-                outcome=None,
-                override=request.override,
-                staff=request.staff,
-                appointment_id=request.appointment_id,
-                case_id=request.case_id,
-            )
-            return view, False
+            return made(*_insert_ticket(conn, params)), False
 
         view, replayed = self.uow.write_core(work, retry_integrity=True)
         return self._result(view, replayed, with_estimate)

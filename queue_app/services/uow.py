@@ -6,6 +6,7 @@ revision together: a failure leaves no trace of a half change.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,9 +18,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlmodel import Session
 
-from db.engine import read_engine
+from db.engine import read_engine, sqlite_write_begin
 from db.models import AuditEntry, Revision
 from queue_app.domain.errors import DatabaseError
 
@@ -85,6 +87,53 @@ class UnitOfWork:
 
         return self._retrying(attempt, retry_integrity)
 
+    def write_sqlite(
+        self, fn: Callable[[sqlite3.Connection], T], retry_integrity: bool = False
+    ) -> T:
+        """`write` for the hottest SQLite path: `fn` gets the pooled sqlite3 connection itself
+        (its connect listener set autocommit, busy_timeout, foreign keys, WAL, synchronous)
+        inside `BEGIN IMMEDIATE` (plain `BEGIN` on a read-only engine, as the engine's begin
+        listener does) ... `COMMIT`. Same retries and errors as `write`: sqlite3 errors are
+        re-raised as SQLAlchemy's (IntegrityError, OperationalError...) for `_retrying`.
+        Any failure rolls the transaction back; the connection always goes back to the pool.
+        """
+        engine = self.engine
+        if self.dialect != "sqlite":
+            raise ValueError("write_sqlite needs a SQLite engine")
+        begin = sqlite_write_begin(engine)
+
+        def attempt() -> T:
+            fairy = engine.raw_connection()  # errors here are already SQLAlchemy's
+            try:
+                raw = fairy.driver_connection
+                assert raw is not None
+                try:
+                    raw.execute(begin)
+                    result = fn(raw)
+                    raw.execute("COMMIT")
+                    return result
+                except sqlite3.Error as exc:
+                    lost = engine.dialect.is_disconnect(exc, raw, None)
+                    if lost:
+                        fairy.invalidate(exc)
+                    else:
+                        _rollback(fairy, raw)
+                    raise DBAPIError.instance(
+                        begin + " ... COMMIT",
+                        (),
+                        exc,
+                        sqlite3.Error,
+                        connection_invalidated=lost,
+                        dialect=engine.dialect,
+                    ) from exc
+                except BaseException:
+                    _rollback(fairy, raw)
+                    raise
+            finally:
+                fairy.close()  # back to the pool (which also resets it)
+
+        return self._retrying(attempt, retry_integrity)
+
     def _retrying(self, attempt_fn: Callable[[], T], retry_integrity: bool) -> T:
         delay = 0.02
         for attempt in range(1, MAX_ATTEMPTS + 1):
@@ -139,6 +188,15 @@ class UnitOfWork:
                 at_ms=at_ms, actor=actor, action=action, subject=subject, detail=detail
             )
         )
+
+
+def _rollback(fairy: PoolProxiedConnection, raw: sqlite3.Connection) -> None:
+    """Roll back after a failure; a connection that cannot even do that is discarded."""
+    try:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        fairy.invalidate(exc)
 
 
 def _is_busy(exc: OperationalError) -> bool:
