@@ -10,7 +10,7 @@ through `self.app.tr`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -76,6 +76,16 @@ class MadoguchiApp(App[None]):
         wanted = modes or [options.mode]
         self.MODES = {name: SCREEN_FACTORIES[name] for name in wanted}
         super().__init__()
+        self._translate_palette_label()
+
+    def _translate_palette_label(self) -> None:
+        """Textual's own footer label ("palette") in the clerk's language."""
+        label = self.tr("ui.key_palette")
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=label) if b.action == "command_palette" else b
+                for b in bindings
+            ]
 
     def on_mount(self) -> None:
         self.switch_mode(self.options.mode)

@@ -261,4 +261,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{field} に12桁の番号が含まれています。個人番号 (マイナンバー) は入力・保存できません",
         "en": "{field} contains a 12-digit number; a My Number (個人番号) must never be entered or stored",
     },
+    "ui.key_palette": {"ja": "コマンド", "en": "Commands"},
 }
