@@ -53,3 +53,13 @@ def test_no_cli_option_asks_for_a_pin() -> None:
     pin_options = [o for o in seen if "pin" in o.lower()]
     # only PIN *status* options exist (known / forgotten / locked), never a PIN value
     assert set(pin_options) <= {"--pin-user", "--pin-sign"}
+
+
+def test_override_reason_with_a_personal_number_is_refused(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    from queue_app.services import IssueRequest
+
+    with pytest.raises(InputError):
+        sqlite_services.tickets.issue(
+            IssueRequest("sogo", "ecert", override="本人番号 1234 5678 9012")
+        )
+    assert sqlite_services.tickets.list("sogo") == []

@@ -27,6 +27,7 @@ from queue_app.domain.clock import Clock
 from queue_app.domain.config import Config, Office, Service
 from queue_app.domain.errors import DomainError, InputError, NotFoundError
 from queue_app.domain.estimates import congestion, estimate_wait, minutes_per_person
+from queue_app.domain.privacy import check_free_text
 from queue_app.domain.tickets import (
     Action,
     Outcome,
@@ -328,6 +329,8 @@ class TicketService:
                 raise
         elif not request.override.strip():
             raise InputError("err.override_reason")
+        else:
+            check_free_text(request.override, "override")  # never a 個人番号 in a note
         day = local.date()
         now_ms = to_ms(now)
         detail = ("override:" + request.override)[:200] if request.override else None
