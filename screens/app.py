@@ -74,7 +74,7 @@ class MadoguchiApp(App[None]):
         self.options = options
         self.tr = Translator(options.lang)
         wanted = modes or [options.mode]
-        self.MODES = {name: SCREEN_FACTORIES[name] for name in wanted}
+        self.MODES = {name: SCREEN_FACTORIES[name] for name in wanted}  # type: ignore[misc]  # per app: the CLI picks the faces
         super().__init__()
         self._translate_palette_label()
 

@@ -24,7 +24,9 @@ def test_every_key_is_documented() -> None:
         | schema.RULE_KEYS
         | schema.STAFF_KEYS
     )
-    missing = sorted(k for k in keys if f"`{k}`" not in DOC and f"[{k}]" not in DOC and f"[[{k}]]" not in DOC)
+    missing = sorted(
+        k for k in keys if f"`{k}`" not in DOC and f"[{k}]" not in DOC and f"[[{k}]]" not in DOC
+    )
     assert not missing, f"undocumented configuration keys: {missing}"
 
 
