@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -31,9 +31,17 @@ class Ticket(SQLModel, table=True):
         UniqueConstraint(
             "office_id", "issued_service_id", "service_day", "number", name="uq_ticket_number"
         ),
-        UniqueConstraint("request_id", name="uq_ticket_request"),
+        # partial: request_id is NULL for almost every ticket (0003); a repeated id still
+        # fails with an IntegrityError, which `issue()` turns into a replay
+        Index(
+            "uq_ticket_request",
+            "request_id",
+            unique=True,
+            sqlite_where=text("request_id IS NOT NULL"),
+            postgresql_where=text("request_id IS NOT NULL"),
+        ),
+        # every query on service_day also filters on office_id (0003 dropped ix_ticket_day)
         Index("ix_ticket_queue", "office_id", "service_day", "state"),
-        Index("ix_ticket_day", "service_day", "office_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -71,8 +79,9 @@ class TicketEvent(SQLModel, table=True):
 
     __tablename__ = "ticket_event"
     __table_args__ = (
+        # the only read path (reports); no query reads events by ticket alone and tickets
+        # are never deleted, so 0003 dropped ix_event_ticket
         Index("ix_event_office_day", "office_id", "service_day"),
-        Index("ix_event_ticket", "ticket_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,5 +1,6 @@
 """Migrations: a second run changes nothing, a newer database is refused, an older one is
-named, and 0002 keeps existing tickets and events (SQLite and PostgreSQL)."""
+named, 0002 and 0003 keep existing tickets and events, and the migrated schema is the one
+db/models.py declares (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,13 @@ from typing import Any
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel
 
+import db.models  # noqa: F401  (registers the tables)
 from db.engine import make_engine
 from db.migrate import _alembic_config, check, head_revision, table_names, upgrade
 from queue_app.domain.errors import DatabaseError
@@ -88,10 +94,53 @@ def test_outdated_database_named_then_upgraded_with_data(db_url: str) -> None:
         "service_day",
         "number",
     ]
-    indexes = {i["name"] for i in inspect(engine).get_indexes("ticket")}
-    assert {"ix_ticket_queue", "ix_ticket_day"} <= indexes
+    indexes = {i["name"]: i for i in inspect(engine).get_indexes("ticket")}
+    # 0003: ix_ticket_day dropped (ix_ticket_queue serves every query), request_id unique
+    # through a partial index that skips the NULLs
+    assert "ix_ticket_queue" in indexes and "ix_ticket_day" not in indexes
+    assert indexes["uq_ticket_request"]["unique"]
+    assert "uq_ticket_request" not in uniques
+    event_indexes = {i["name"] for i in inspect(engine).get_indexes("ticket_event")}
+    assert event_indexes == {"ix_event_office_day"}
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE ticket SET request_id = 'kiosk-1' WHERE id = 1"))
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(text("UPDATE ticket SET request_id = 'kiosk-1' WHERE id = 2"))
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_migrated_schema_matches_models(db_url: str) -> None:
+    """Alembic's autogenerate finds nothing to change: the migrations build exactly the
+    tables, constraints and indexes db/models.py declares (partial unique index included)."""
+    engine = make_engine(db_url)
+    upgrade(engine)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+        where = "request_id = 'kiosk-1'"
+        if engine.dialect.name == "sqlite":
+            plan = " ".join(
+                str(r[3])
+                for r in conn.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN SELECT id FROM ticket WHERE {where}"
+                )
+            )
+            assert "uq_ticket_request" in plan
+    with engine.begin() as conn:  # NULLs never collide, a repeated request_id does
+        for tid in (1, 2):
+            conn.execute(
+                text(
+                    "INSERT INTO ticket (id, office_id, service_id, issued_service_id, "
+                    "service_day, number, display_number, visit_kind, decision, state, "
+                    "priority, issued_ms, queued_ms, recall_count) VALUES (:id, 'sogo', "
+                    "'ecert', 'ecert', '2026-12-01', :id, 'A', '', '', 'waiting', 0, 1, 1, 0)"
+                ),
+                {"id": tid},
+            )
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(text("UPDATE ticket SET request_id = 'r' WHERE id IN (1, 2)"))
     engine.dispose()

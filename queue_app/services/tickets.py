@@ -388,7 +388,7 @@ class TicketService:
                 nonlocal attempts
                 attempts += 1
                 if request.request_id and attempts > 1:
-                    # the first attempt relies on the unique constraint `uq_ticket_request`:
+                    # the first attempt relies on the unique index `uq_ticket_request`:
                     # a replay fails it, and this retry returns the ticket issued before
                     existing = _sqlite_replayed(raw, request.request_id)
                     if existing is not None:
@@ -419,7 +419,7 @@ class TicketService:
             nonlocal attempts
             attempts += 1
             if request.request_id and attempts > 1:
-                # the first attempt relies on the unique constraint `uq_ticket_request`: a
+                # the first attempt relies on the unique index `uq_ticket_request`: a
                 # replay fails it, and this retry returns the ticket issued before
                 table = Ticket.__table__  # type: ignore[attr-defined]
                 existing = conn.execute(
