@@ -76,3 +76,40 @@ def test_cli_rejects_bad_input_before_the_tui(
     assert main(["reception", *argv]) == 2
     err = capsys.readouterr().err
     assert needle in err and "Traceback" not in err
+
+
+def test_cli_visit_default_only_for_ecert(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ticket issue --service certificate` stores no visit kind; ecert still defaults to self."""
+    import json
+
+    monkeypatch.setenv("MADOGUCHI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MADOGUCHI_CONFIG", str(tmp_path / "madoguchi.toml"))
+    monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-01T09:00:00+09:00")
+    assert main(["init"]) == 0
+
+    def issue(*extra: str) -> Any:
+        capsys.readouterr()
+        assert main(["ticket", "issue", "--office", "sogo", *extra, "--json"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    assert issue("--service", "certificate")["visit"] == ""
+    assert issue("--service", "ecert")["visit"] == "self"
+    assert issue("--service", "ecert", "--visit", "guardian")["visit"] == "guardian"
+    assert main(["ticket", "issue", "--office", "sogo", "--service", "ecert", "--visit", "x"]) == 2
+
+
+async def test_waiting_list_shows_no_visit_kind_when_none(sqlite_services: Any) -> None:
+    from queue_app.services import IssueRequest
+
+    svc = sqlite_services
+    svc.tickets.issue(IssueRequest("sogo", "certificate"))
+    svc.tickets.issue(IssueRequest("sogo", "ecert", visit_kind="self"))
+    app = reception_app(svc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = reception(pilot).query_one("#waiting")
+        rows = [[str(getattr(c, "plain", c)) for c in table.get_row_at(i)] for i in range(2)]
+        assert rows[0][3] == "" and "本人" not in "".join(rows[0])
+        assert rows[1][3] == "本人"

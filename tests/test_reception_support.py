@@ -96,6 +96,6 @@ def events(services: Any, ticket_id: int) -> list[Any]:
 
     with Session(services.engine) as session:
         stmt = (
-            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
+            select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)  # type: ignore[arg-type]
         )
         return list(session.exec(stmt))

@@ -21,7 +21,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     issue = inner.add_parser("issue", parents=[common], help="issue a numbered ticket")
     issue.add_argument("--office", required=True)
     issue.add_argument("--service", required=True)
-    issue.add_argument("--visit", default="self", help="visit kind: " + ", ".join(VISITS))
+    issue.add_argument(
+        "--visit",
+        default=None,
+        help="visit kind: "
+        + ", ".join(VISITS)
+        + " (default: self for the e-certificate service, none for the others)",
+    )
     issue.add_argument("--decision", default="", help="assessment decision, e.g. serve_today")
     issue.add_argument("--staff", help="staff code")
     issue.add_argument(
@@ -116,13 +122,16 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from queue_app import qr
 
-    if args.visit not in VISITS:
-        raise InputError("err.visit_kind", value=args.visit, known=", ".join(VISITS))
+    visit = args.visit
+    if visit is None:  # only the e-certificate renewal asks who came; others store nothing
+        visit = "self" if args.service == ctx.config.settings.inquiry.service else ""
+    if visit and visit not in VISITS:
+        raise InputError("err.visit_kind", value=visit, known=", ".join(VISITS))
     result: IssueResult = ctx.services.tickets.issue(
         IssueRequest(
             office_id=args.office,
             service_id=args.service,
-            visit_kind=args.visit,
+            visit_kind=visit,
             decision=args.decision,
             staff=args.staff,
             override=args.override,

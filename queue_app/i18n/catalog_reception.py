@@ -48,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reception.key.call_specific": {"ja": "番号", "en": "Call #"},
     "reception.key.requeue": {"ja": "戻す", "en": "Requeue"},
     "reception.key.retry": {"ja": "再試行", "en": "Retry"},
+    "reception.key.cases": {"ja": "照会", "en": "Cases"},
     "reception.key.scan": {"ja": "スキャン欄", "en": "Scan field"},
     "reception.key.issue": {"ja": "発券", "en": "Issue"},
     "reception.key.cancel": {"ja": "取消", "en": "Cancel"},
@@ -143,8 +144,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing to retry",
     },
     "reception.inquiry.recorded": {
-        "ja": "{number} を文書照会として記録しました。2回目の予約は予約画面から行ってください",
-        "en": "{number} recorded as a document inquiry; book the second visit from the scheduling screen",
+        "ja": "{number} を文書照会として記録しました。2回目の予約は照会一覧 (F11) から行ってください",
+        "en": "{number} recorded as a document inquiry; book the second visit from the cases screen (F11)",
+    },
+    "reception.inquiry.complete_failed": {
+        "ja": "照会案件を完了にできませんでした (次回起動時に再処理): {message}",
+        "en": "Could not complete the inquiry case (retried at the next start-up): {message}",
+    },
+    "reception.maintenance.failed": {
+        "ja": "起動時の照会案件の整理に失敗しました: {message}",
+        "en": "Start-up housekeeping of inquiry cases failed: {message}",
     },
     "reception.inquiry.offer": {
         "ja": "{number}: 文書照会です。2回目の来庁を予約しますか?",

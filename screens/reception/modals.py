@@ -41,6 +41,7 @@ from queue_app.domain.assessment import (
 )
 from queue_app.domain.renewal import RenewalStatus, assess_renewal
 from queue_app.domain.tickets import Outcome
+from queue_app.qr import half_blocks
 from screens.reception.common import error_text, translated_bindings
 from screens.reception.widgets import BIG_CHARS
 from screens.widgets.qr import QRCode
@@ -91,9 +92,19 @@ class IntakePlan:
 
 
 class Issued(Message):
-    def __init__(self, result: IssueResult) -> None:
+    def __init__(self, result: IssueResult, qr_lines: list[str] | None = None) -> None:
         super().__init__()
         self.result = result
+        self.qr_lines = qr_lines  # drawn in the worker: the UI thread only shows them
+
+
+class TicketQR(QRCode):
+    """The QR widget, fed with half-block lines computed off the UI thread."""
+
+    def set_lines(self, data: str, lines: list[str]) -> None:
+        self._data = data
+        self._lines = list(lines)
+        self.refresh(layout=True)
 
 
 class IssueFailed(Message):
@@ -106,12 +117,15 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
     """Who came, what they brought, the live decision, then one key to issue."""
 
     def __init__(
-        self, on_issued: Callable[[IssueResult, IssuedTicketScreen], None] | None = None
+        self,
+        on_issued: Callable[[IssueResult, IssuedTicketScreen], None] | None = None,
+        ticket_screen: IssuedTicketScreen | None = None,
     ) -> None:
         super().__init__()
         app: Any = self.app
         self.tr: Translator = app.tr
         self.on_issued = on_issued
+        self.ticket_screen = ticket_screen  # the reception screen's reusable ticket screen
         self.services = app.services
         self.office = app.services.config.office(app.options.office_id)
         self.staff: str | None = None
@@ -120,6 +134,7 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self.ecert = app.services.config.settings.inquiry.service
         self.service_id = self.ecert if self.ecert in self.service_ids else self.service_ids[0]
         self.in_flight = False
+        self.error_shown = False
         self.assessment: Assessment | None = None
         self.today: date = app.services.calendar.service_day(
             self.office.id, app.services.clock.now()
@@ -400,9 +415,13 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             request_id=self.request_id,
         )
         self.in_flight = True
-        self.query_one("#intake-status", Static).update("")
-        self._refresh()
-        self._issue(request)
+        self._issue(request)  # the worker first; the form only greys its button meanwhile
+        button = self.query_one("#issue", Button)
+        button.label = self.tr("reception.intake.issuing")
+        button.disabled = True
+        if self.error_shown:  # the last attempt's error goes away
+            self.error_shown = False
+            self.query_one("#intake-status", Static).update("")
 
     @work(thread=True, exit_on_error=False, group="issue")
     def _issue(self, request: Any) -> None:
@@ -410,15 +429,20 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             result = self.services.tickets.issue(request)
         except Exception as exc:  # shown in the form; the same request id makes a retry safe
             self.post_message(IssueFailed(exc))
-        else:
-            self.post_message(Issued(result))
+            return
+        try:
+            lines: list[str] | None = half_blocks(result.token)
+        except Exception:  # the widget draws it itself then
+            lines = None
+        self.post_message(Issued(result, lines))
 
     @on(Issued)
     def _issued(self, message: Issued) -> None:
         # the ticket goes on top of the form (no pop first: the fastest way to the screen);
         # closing it closes the form too. The form stays "in flight": no second issue.
         result = message.result
-        screen = IssuedTicketScreen(result, self.on_issued)
+        screen = self.ticket_screen or IssuedTicketScreen()
+        screen.show(result, self.on_issued, message.qr_lines)
 
         def closed(_: object) -> None:
             self.dismiss(result)  # not returned: the callback must not await it
@@ -430,6 +454,7 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self.in_flight = False
         text = error_text(message.error, self.tr)
         self.query_one("#intake-status", Static).update(Text(text, style="bold red"))
+        self.error_shown = True
         self.notify(text, severity="error", timeout=8)
         self._refresh()
 
@@ -440,18 +465,23 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
 
 # -- the issued ticket -------------------------------------------------------------------
 class IssuedTicketScreen(ModalScreen[None]):
-    """The ticket big: number, service, estimated wait and the QR for the visitor's phone."""
+    """The ticket big: number, service, estimated wait and the QR for the visitor's phone.
+
+    One instance per reception screen, installed in the app: it is composed and styled once
+    and only updated (`show`) for every later ticket, so the issue key reaches the screen
+    without mounting anything."""
 
     def __init__(
         self,
-        result: IssueResult,
+        result: IssueResult | None = None,
         on_shown: Callable[[IssueResult, IssuedTicketScreen], None] | None = None,
     ) -> None:
         super().__init__()
         app: Any = self.app
         self.tr: Translator = app.tr
-        self.result = result
+        self.result: IssueResult | None = result
         self.on_shown = on_shown
+        self.qr_lines: list[str] | None = None
         self.config = app.services.config
         self._bindings = translated_bindings(
             self.tr,
@@ -461,39 +491,80 @@ class IssuedTicketScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         tr = self.tr
-        t = self.result.ticket
-        service = self.config.services.get(t.service_id)
         with Horizontal(id="issued", classes="dialog"):
-            yield QRCode(self.result.token, id="issued-qr")
+            yield TicketQR("", id="issued-qr")
             with Vertical(id="issued-info"):
                 yield Label(tr("reception.ticket.title"), classes="dialog-title")
-                if set(t.display_number) <= BIG_CHARS:
-                    yield Digits(t.display_number, id="issued-number")
-                else:
-                    yield Static(Text(t.display_number, style="bold"), id="issued-number")
-                yield Static(Text(service.name(tr.lang) if service else t.service_id, style="bold"))
-                est = self.result.estimate
-                if est is not None:
-                    yield Static(
-                        tr("reception.ticket.wait", people=est.people_ahead, minutes=est.minutes),
-                        id="issued-wait",
-                    )
-                if self.result.replayed:
-                    yield Static(tr("reception.ticket.replayed"), classes="warn")
-                for w in self.result.warnings:
-                    yield Static("⚠ " + tr(w), classes="warn")
+                yield Digits("", id="issued-number")
+                yield Static("", id="issued-plain")
+                yield Static("", id="issued-service")
+                yield Static("", id="issued-wait")
+                yield Static(tr("reception.ticket.replayed"), id="issued-replayed", classes="warn")
+                yield Static("", id="issued-warnings", classes="warn")
                 yield Static(tr("reception.ticket.printing"), id="issued-print")
                 yield Static(tr("reception.ticket.close_hint"), classes="hint")
 
+    def show(
+        self,
+        result: IssueResult,
+        on_shown: Callable[[IssueResult, IssuedTicketScreen], None] | None = None,
+        qr_lines: list[str] | None = None,
+    ) -> None:
+        """The next ticket (before the screen is pushed again)."""
+        self.result = result
+        self.on_shown = on_shown
+        self.qr_lines = qr_lines
+        if self.is_mounted:
+            self._fill()
+
     def on_mount(self) -> None:
-        if self.on_shown is not None:
-            # files, printer and list refresh start once the ticket is painted: their
-            # threads would otherwise compete with mounting it for the GIL
-            self.call_after_refresh(self.on_shown, self.result, self)
+        self._fill()
+
+    def _fill(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        tr = self.tr
+        t = result.ticket
+        service = self.config.services.get(t.service_id)
+        qr = self.query_one("#issued-qr", TicketQR)
+        if self.qr_lines:
+            qr.set_lines(result.token, self.qr_lines)
+        else:
+            qr.set_data(result.token)
+        digits = self.query_one("#issued-number", Digits)
+        plain = self.query_one("#issued-plain", Static)
+        big = set(t.display_number) <= BIG_CHARS
+        if big:
+            digits.update(t.display_number)
+        else:
+            plain.update(Text(t.display_number, style="bold"))
+        digits.display, plain.display = big, not big
+        self.query_one("#issued-service", Static).update(
+            Text(service.name(tr.lang) if service else t.service_id, style="bold")
+        )
+        wait = self.query_one("#issued-wait", Static)
+        est = result.estimate
+        wait.display = est is not None
+        if est is not None:
+            wait.update(tr("reception.ticket.wait", people=est.people_ahead, minutes=est.minutes))
+        self.query_one("#issued-replayed", Static).display = result.replayed
+        warnings = self.query_one("#issued-warnings", Static)
+        warnings.update("\n".join("⚠ " + tr(w) for w in result.warnings))
+        warnings.display = bool(result.warnings)
+        self.query_one("#issued-print", Static).update(tr("reception.ticket.printing"))
+
+    def on_screen_resume(self) -> None:
+        # files, printer and list refresh start once the ticket is painted: their
+        # threads would otherwise compete with painting it for the GIL
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        if self.on_shown is not None and self.result is not None:
+            self.on_shown(self.result, self)
 
     def show_print(self, text: str, ok: bool) -> None:
-        for label in self.query("#issued-print").results(Static):
-            label.update(Text(text, style="" if ok else "bold red"))
+        self.query_one("#issued-print", Static).update(Text(text, style="" if ok else "bold red"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -15,6 +15,7 @@ arrive by polling the office's revision (one cheap read) and refetching when it 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,15 +31,6 @@ from textual.widgets import Footer, Input, Static
 from queue_app.domain.errors import DatabaseError
 from queue_app.domain.tickets import Outcome, TicketState
 from screens.reception.common import error_text, translated_bindings
-from screens.reception.modals import (
-    CallNumberScreen,
-    IntakeScreen,
-    IssuedTicketScreen,
-    OutcomeScreen,
-    ScheduleOfferScreen,
-    StaffLoginScreen,
-    TransferScreen,
-)
 from screens.reception.widgets import (
     Banner,
     CurrentTicketPanel,
@@ -50,6 +42,7 @@ from screens.reception.widgets import (
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
     from queue_app.services.views import IssueResult, TicketView
+    from screens.reception.modals import IssuedTicketScreen
 
 ACTIVE_HERE = (TicketState.CALLED.value, TicketState.SERVING.value)
 SLIP_PREFIX = "MDG1.P."
@@ -91,8 +84,15 @@ class PrintDone(Message):
     ok: bool
 
 
+@dataclass
+class MaintenanceDone(Message):
+    errors: list[str]  # translated texts; empty when the housekeeping went through
+
+
 class ReceptionScreen(Screen[None]):
     CSS_PATH = "reception.tcss"
+    # 80x24 packs the footer and the ticket pane; a large terminal gives the panes room
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     KEYS: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
         ("f2", "intake", "reception.key.intake"),
@@ -104,6 +104,7 @@ class ReceptionScreen(Screen[None]):
         ("f8", "transfer", "reception.key.transfer"),
         ("f9", "call_specific", "reception.key.call_specific"),
         ("f10", "requeue", "reception.key.requeue"),
+        ("f11,ctrl+l", "cases", "reception.key.cases"),
         ("ctrl+r", "retry", "reception.key.retry", False),
         ("escape", "close_opened", "", False),
     ]
@@ -128,8 +129,20 @@ class ReceptionScreen(Screen[None]):
         self.retry: Callable[[], None] | None = None
         self.poll_error = False
         self._poll_timer: Timer | None = None
-        self._issued_screen: IssuedTicketScreen | None = None
+        self._issued_screen: IssuedTicketScreen | None = None  # on screen now
+        self._ticket_screen: IssuedTicketScreen | None = None  # composed once, reused
+        self._preloaded = False
+        self._stale = False  # the lists changed while a dialog covered the screen
         self._bindings = translated_bindings(self.tr, self.KEYS, base=self._bindings)
+        # the header's calendar (national holidays: a large import) is warmed while the app
+        # starts; the header is drawn from it after the first paint
+        threading.Thread(target=self._warm_calendar, daemon=True).start()
+
+    def _warm_calendar(self) -> None:
+        try:
+            self.header_info()
+        except Exception:  # drawn (and reported) on the UI thread
+            pass
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -144,16 +157,45 @@ class ReceptionScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(WaitingTable).setup(self.tr)
-        self._render_header()
+        self.query_one(WaitingTable).setup(self.tr, self.config)
+        self._render_header_quick()
         self._render_current()
         self._render_waiting()
         self.query_one("#scan", Input).focus()
         self.set_interval(1.0, self._tick)
         self.set_interval(60.0, self._minute)
-        self.refresh_snapshot()
+        # the first paint comes first; the database is read right after it, and the inquiry
+        # housekeeping (purge at start-up) once the first snapshot is shown
+        self.call_after_refresh(self._after_first_paint)
         if self.staff is None:
+            from screens.reception.modals import StaffLoginScreen
+
             self.app.push_screen(StaffLoginScreen(), self._logged_in)
+
+    def _after_first_paint(self) -> None:
+        self.refresh_snapshot()
+        self._render_header()
+
+    @work(thread=True, exit_on_error=False, group="maintenance")
+    def _maintenance_worker(self) -> None:
+        """Start-up housekeeping of the inquiry cases (complete, expire, no-shows, purge of
+        personal data): in a worker, so the counter is usable while it runs."""
+        from queue_app.services.inquiries import run_startup_maintenance
+
+        try:
+            result = run_startup_maintenance(self.services)
+        except Exception as exc:  # never blocks the counter; the clerk is told
+            self.post_message(MaintenanceDone([error_text(exc, self.tr)]))
+            return
+        texts = [self.tr(key) for key in result.errors]
+        self.post_message(MaintenanceDone(texts))
+
+    @on(MaintenanceDone)
+    def _maintenance_done(self, message: MaintenanceDone) -> None:
+        for text in message.errors:
+            self.notify(
+                self.tr("reception.maintenance.failed", message=text), severity="error", timeout=8
+            )
 
     def _logged_in(self, code: str | None) -> None:
         if code:
@@ -200,6 +242,25 @@ class ReceptionScreen(Screen[None]):
             lang=self.tr.lang,
         )
 
+    def _render_header_quick(self) -> None:
+        """Office, counter and staff for the first paint; hours and banner follow at once."""
+        staff = self.config.staff[self.staff].name if self.staff in self.config.staff else None
+        now = self.services.clock.now().astimezone(self.services.calendar.zone(self.office.id))
+        info = HeaderInfo(
+            office=self.office.name(self.tr.lang),
+            counter=self.counter_no,
+            staff=staff,
+            hours="…",
+            now=now,
+            minutes_left=None,
+            closed_reason=None,
+            service_note=None,
+            before_open=True,
+            lang=self.tr.lang,
+        )
+        self.query_one(HeaderBar).show(info, self.tr)
+        self.query_one(Banner).display = False
+
     def _render_header(self) -> None:
         info = self.header_info()
         self.query_one(HeaderBar).show(info, self.tr)
@@ -223,12 +284,12 @@ class ReceptionScreen(Screen[None]):
         self.query_one(WaitingTable).show(self.waiting, now, self.config, target, self.tr)
 
     def _tick(self) -> None:
-        if self.current is not None or self.opened is not None:
+        if (self.current is not None or self.opened is not None) and self.is_current:
             self._render_current()
 
     def _minute(self) -> None:
         self._render_header()
-        self._render_waiting()
+        self._render_lists()
 
     # -- polling ---------------------------------------------------------------------------
     def refresh_snapshot(self, force: bool = True) -> None:
@@ -262,6 +323,16 @@ class ReceptionScreen(Screen[None]):
         if message.changed:
             self._apply_snapshot(message)
         self._arm_poll()
+        if not self._preloaded:  # the counter is up: now the start-up housekeeping
+            self._preloaded = True
+            self._maintenance_worker()
+            self._preload_worker()
+
+    @work(thread=True, exit_on_error=False, group="preload")
+    def _preload_worker(self) -> None:
+        """The dialogs' code (assessment rules, QR) is imported once the counter is up and
+        idle: start-up does not wait for it and the first F2 does not either."""
+        import screens.reception.modals  # noqa: F401
 
     def _apply_snapshot(self, message: Snapshot) -> None:
         self.revision = message.revision
@@ -271,8 +342,21 @@ class ReceptionScreen(Screen[None]):
         self.current = chosen or (message.mine[0] if message.mine else None)
         if self.opened is not None and message.opened is not None:
             self.opened = message.opened
+        self._render_lists()
+
+    def _render_lists(self) -> None:
+        """Redraw the panes, unless a dialog covers them (intake, ticket): then once the
+        screen is back on top, so issuing never waits for a list nobody sees."""
+        if not self.is_current:
+            self._stale = True
+            return
+        self._stale = False
         self._render_current()
         self._render_waiting()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._render_lists()
 
     @on(PollFailed)
     def _poll_failed(self, message: PollFailed) -> None:
@@ -341,6 +425,8 @@ class ReceptionScreen(Screen[None]):
             key = "reception.scan.checked_in" if kind == "checkin" else "reception.scan.opened"
             self.notify(tr(key, number=t.display_number), timeout=3)
             self._render_current()
+            if kind == "checkin":  # the priority ticket joins the list now, not at the next poll
+                self.refresh_snapshot()
             return
         if t is None:
             if kind == "call_next":
@@ -372,7 +458,15 @@ class ReceptionScreen(Screen[None]):
                 tr("reception.act.finished", number=number, outcome=tr(f"outcome.{t.outcome}")),
                 timeout=3,
             )
-            if t.outcome == Outcome.DOCUMENT_INQUIRY.value:
+            if message.extra is not None:  # the case could not be completed now
+                self.notify(
+                    tr("reception.inquiry.complete_failed", message=message.extra),
+                    severity="warning",
+                    timeout=8,
+                )
+            if Outcome.DOCUMENT_INQUIRY.value in (t.outcome, t.decision):
+                from screens.reception.modals import ScheduleOfferScreen
+
                 self.app.push_screen(ScheduleOfferScreen(t), lambda yes: self._schedule(t, yes))
         elif kind == "no_show":
             self.notify(tr("reception.act.no_show", number=number), timeout=3)
@@ -386,15 +480,22 @@ class ReceptionScreen(Screen[None]):
 
     def _schedule(self, ticket: TicketView, yes: bool | None) -> None:
         if yes:
-            try:
-                from screens.scheduling.screen import SchedulingScreen  # type: ignore[import-not-found]
-            except ImportError:
-                pass
-            else:
-                self.app.push_screen(SchedulingScreen(ticket_id=ticket.id))
-                return
-        # the finish event (outcome:document_inquiry) is the record the inquiry desk reads
+            from screens.scheduling.screen import SchedulingScreen
+
+            self.app.push_screen(SchedulingScreen(ticket_id=ticket.id), self._back_from_inquiries)
+            return
+        # "later": the finish event (outcome/decision document_inquiry) is the record; the
+        # cases screen (F11) opens the case and books the second visit afterwards
         self.notify(self.tr("reception.inquiry.recorded", number=ticket.display_number), timeout=6)
+
+    def _back_from_inquiries(self, _: object = None) -> None:
+        self.query_one("#scan", Input).focus()
+        self.refresh_snapshot()
+
+    def action_cases(self) -> None:
+        from screens.scheduling.cases import CasesScreen
+
+        self.app.push_screen(CasesScreen(office_id=self.office.id), self._back_from_inquiries)
 
     def target(self) -> TicketView | None:
         return self.opened or self.current
@@ -407,7 +508,14 @@ class ReceptionScreen(Screen[None]):
 
     # -- key actions -----------------------------------------------------------------------
     def action_intake(self) -> None:
-        self.app.push_screen(IntakeScreen(self._after_issue), self._intake_done)
+        from screens.reception.modals import IntakeScreen, IssuedTicketScreen
+
+        if self._ticket_screen is None:
+            self._ticket_screen = IssuedTicketScreen()
+            self.app.install_screen(self._ticket_screen, f"reception-ticket-{id(self)}")
+        self.app.push_screen(
+            IntakeScreen(self._after_issue, self._ticket_screen), self._intake_done
+        )
 
     def _intake_done(self, result: IssueResult | None) -> None:
         self._issued_screen = None
@@ -450,7 +558,7 @@ class ReceptionScreen(Screen[None]):
     @on(PrintDone)
     def _printed(self, message: PrintDone) -> None:
         screen = self._issued_screen
-        if screen is not None and screen.is_attached:
+        if screen is not None and screen in self.app.screen_stack:
             screen.show_print(message.text, message.ok)
         elif not message.ok:
             self.notify(message.text, severity="error")
@@ -488,18 +596,33 @@ class ReceptionScreen(Screen[None]):
         t = self._need_target()
         if t is None:
             return
+        from screens.reception.modals import OutcomeScreen
+
         self.app.push_screen(OutcomeScreen(t), lambda outcome: self._finish(t, outcome))
 
     def _finish(self, ticket: TicketView, outcome: str | None) -> None:
         if not outcome:
             return
-        tickets, counter, staff = self.services.tickets, self.counter_no, self.staff
-        self.start_action("finish", lambda: tickets.finish(ticket.id, outcome, counter, staff))
+        services, counter, staff = self.services, self.counter_no, self.staff
+
+        def finish() -> tuple[TicketView, str | None]:
+            done: TicketView = services.tickets.finish(ticket.id, outcome, counter, staff)
+            problem = None
+            if done.case_id is not None:  # a second visit: renewed/served completes its case
+                try:
+                    services.inquiries.complete_from_ticket(done.id, staff)
+                except Exception as exc:  # the finish stands; start-up maintenance catches up
+                    problem = error_text(exc, self.tr)
+            return done, problem
+
+        self.start_action("finish", finish)
 
     def action_transfer(self) -> None:
         t = self._need_target()
         if t is None:
             return
+        from screens.reception.modals import TransferScreen
+
         self.app.push_screen(TransferScreen(t), lambda choice: self._transfer(t, choice))
 
     def _transfer(self, ticket: TicketView, choice: tuple[str, int | None] | None) -> None:
@@ -514,6 +637,8 @@ class ReceptionScreen(Screen[None]):
     def action_call_specific(self) -> None:
         t = self.opened
         prefill = t.display_number if t is not None and t.state == TicketState.WAITING.value else ""
+        from screens.reception.modals import CallNumberScreen
+
         self.app.push_screen(CallNumberScreen(prefill), self._call_number)
 
     def _call_number(self, label: str | None) -> None:

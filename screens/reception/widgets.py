@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -162,15 +163,68 @@ class CurrentTicketPanel(Vertical):
 
 
 class WaitingTable(DataTable[object]):
-    """The office's waiting queue in call order; minutes over the target are red."""
+    """The office's waiting queue in call order; minutes over the target are red.
 
-    def setup(self, tr: Translator) -> None:
+    The service and visit columns share the width the pane has (80x24: about 14 and 10
+    cells; a large terminal: the whole name), so nothing is cut that does not have to be."""
+
+    NUMBER_WIDTH = 5
+    MINUTES_WIDTH = 4
+    MIN_SERVICE, MIN_VISIT = 12, 8
+
+    def setup(self, tr: Translator, config: Config | None = None) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = False
-        self.add_column(tr("reception.waiting.col.number"), width=5, key="number")
-        self.add_column(tr("reception.waiting.col.minutes"), width=4, key="minutes")
-        self.add_column(tr("reception.waiting.col.service"), width=12, key="service")
-        self.add_column(tr("reception.waiting.col.visit"), width=10, key="visit")
+        self._tr = tr
+        self._config = config
+        self._rows: tuple[list[TicketView], datetime, Config, int] | None = None
+        self._widths = self._column_widths()
+        self._add_columns()
+
+    def _natural(self) -> tuple[int, int]:
+        """The widest service name and visit label: a column never needs more."""
+        tr, config = self._tr, self._config
+        if config is None:
+            return 40, 20
+        services = [cell_len(s.name(tr.lang)) for s in config.services.values()] or [12]
+        visits = [
+            cell_len(tr(f"reception.visit.{kind}"))
+            for kind in ("self", "agent_with_answer", "agent_first", "agent_second", "guardian")
+        ]
+        return max(services), max(visits)
+
+    def _column_widths(self) -> tuple[int, int]:
+        width = self.size.width or 40
+        padding = 2 * self.cell_padding * 4
+        free = width - padding - self.NUMBER_WIDTH - self.MINUTES_WIDTH - 1  # 1: scrollbar
+        service_max, visit_max = self._natural()
+        service = max(self.MIN_SERVICE, min(service_max, free * 3 // 5))
+        visit = max(self.MIN_VISIT, min(visit_max, free - service))
+        if service < service_max:  # what the visit column does not use goes to the service
+            service = max(self.MIN_SERVICE, min(service_max, free - visit))
+        return service, visit
+
+    def _add_columns(self) -> None:
+        tr = self._tr
+        service, visit = self._widths
+        self.add_column(tr("reception.waiting.col.number"), width=self.NUMBER_WIDTH, key="number")
+        self.add_column(
+            tr("reception.waiting.col.minutes"), width=self.MINUTES_WIDTH, key="minutes"
+        )
+        self.add_column(tr("reception.waiting.col.service"), width=service, key="service")
+        self.add_column(tr("reception.waiting.col.visit"), width=visit, key="visit")
+
+    def on_resize(self) -> None:
+        if not hasattr(self, "_tr"):
+            return
+        widths = self._column_widths()
+        if widths == self._widths:
+            return
+        self._widths = widths
+        self.clear(columns=True)
+        self._add_columns()
+        if self._rows is not None:
+            self.show(*self._rows, self._tr)
 
     def show(
         self,
@@ -180,6 +234,8 @@ class WaitingTable(DataTable[object]):
         target_minutes: int,
         tr: Translator,
     ) -> None:
+        self._rows = (tickets, now, config, target_minutes)
+        service_width, visit_width = self._widths
         keep = self.cursor_row
         self.clear()
         for t in tickets:
@@ -194,8 +250,8 @@ class WaitingTable(DataTable[object]):
                     style="bold red" if over else "",
                     justify="right",
                 ),
-                crop(name, 12),
-                crop(visit_label(tr, t.visit_kind) if t.visit_kind else "", 10),
+                crop(name, service_width),
+                crop(visit_label(tr, t.visit_kind), visit_width) if t.visit_kind else "",
                 key=str(t.id),
             )
         if tickets:
