@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
 from dateutil.rrule import rrulestr
 
 from queue_app.domain.config import CalendarRule, Config, Office, RuleKind, TimeRange
@@ -84,6 +83,8 @@ class DayStatus:
 
 @lru_cache(maxsize=64)
 def _holiday_names(year: int) -> tuple[dict[date, str], dict[date, str]]:
+    import holidays as holidays_lib  # ~60 ms to import: paid on first use, not at start-up
+
     ja = holidays_lib.Japan(language="ja", years=[year])
     en = holidays_lib.Japan(language="en_US", years=[year])
     return dict(ja.items()), dict(en.items())
