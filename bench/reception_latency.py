@@ -227,8 +227,8 @@ first needed and preloaded in a thread once the counter is up; the first databas
 (and the inquiry housekeeping) runs after the first paint; the header's calendar (the
 `holidays` package import, ~80 ms) is warmed in a thread while the app starts. What is
 left of the start-up is mostly importing SQLAlchemy/SQLModel (~300 ms) and Textual
-(~110 ms) and Textual's own start; the `holidays` import (it loads every country) could
-be avoided in queue_app/domain/calendar.py.
+(~110 ms) and Textual's own start; the `holidays` package is now imported on first use
+(queue_app/domain/calendar.py), off the start-up path.
 """
     print(table)
     if not args.no_write:
