@@ -253,3 +253,29 @@ def test_never_open_on_a_day_its_own_rules_close(doc: dict, day: date) -> None:
         moment = datetime.combine(day, time(moment_hour), TOKYO)
         if closing:
             assert not cal.is_open_at("sogo", moment)
+
+
+def test_office_row_lists_services_closed_that_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "calendar",
+                "--office",
+                "station",
+                "--from",
+                "2026-03-22",
+                "--to",
+                "2026-03-22",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["open"] is True
+    assert [c["service"] for c in row["closed_services"]] == ["ecert"]
+    assert "システムメンテナンス" in row["closed_services"][0]["reason"]
+    assert (
+        main(["calendar", "--office", "station", "--from", "2026-03-22", "--to", "2026-03-22"]) == 0
+    )
+    assert "電子証明書の更新は休止" in capsys.readouterr().out

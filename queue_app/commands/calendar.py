@@ -40,8 +40,26 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.service:
         ctx.config.office_service(args.office, args.service)
     rows = list(calendar.days(args.office, start, end, args.service))
+    office = ctx.config.office(args.office)
+    # the office as a whole may be open while one service is not (the station's
+    # maintenance Sunday stops e-certificate renewal only): say so on the office's row
+    closed_services: dict[str, list[dict[str, str | None]]] = {}
+    if not args.service:
+        for r in rows:
+            if r.open:
+                closed_services[r.day.isoformat()] = [
+                    {"service": sid, "reason": status.reason_text(ctx.lang)}
+                    for sid in office.services
+                    if not (status := calendar.day(args.office, r.day, sid)).open
+                ]
     if args.json:
-        ctx.out_json([r.to_json(ctx.lang) for r in rows])
+        out = []
+        for r in rows:
+            item = r.to_json(ctx.lang)
+            if not args.service:
+                item["closed_services"] = closed_services.get(r.day.isoformat(), [])
+            out.append(item)
+        ctx.out_json(out)
         return 0
     tr = ctx.tr
     ctx.out(tr("cal.header"))
@@ -52,5 +70,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             if r.open
             else (r.reason_text(ctx.lang) or "")
         )
+        for closed in closed_services.get(r.day.isoformat(), []):
+            name = ctx.config.services[str(closed["service"])].name(ctx.lang)
+            detail += "  " + tr("cal.service_closed", service=name, reason=closed["reason"] or "")
         ctx.out(f"{r.day.isoformat()}  {tr(f'weekday.{r.day.weekday()}'):<4}  {state:<4}  {detail}")
     return 0

@@ -262,4 +262,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} contains a 12-digit number; a My Number (個人番号) must never be entered or stored",
     },
     "ui.key_palette": {"ja": "コマンド", "en": "Commands"},
+    "cal.service_closed": {
+        "ja": "[{service}は休止: {reason}]",
+        "en": "[{service} unavailable: {reason}]",
+    },
 }
