@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -26,7 +27,8 @@ from textual.widgets import Static
 
 from queue_app.services.announce import Announcement, Announcer
 from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
-from screens.display.widgets import NowCalling
+from screens.display import blockfont
+from screens.display.widgets import BigNumber, NowCalling
 
 if TYPE_CHECKING:
     from screens.app import MadoguchiApp
@@ -58,6 +60,9 @@ class PollState:
     failures: int = 0
     polls: int = 0
     fetches: int = 0
+
+
+ARROW_WIDTH = 12  # the block arrow and its padding (display.tcss: .-block #calling-arrow)
 
 
 class DisplayScreen(Screen[None]):
@@ -127,7 +132,27 @@ class DisplayScreen(Screen[None]):
         self._poll_now()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width >= 120 and self.size.height >= 36, "-large")
+        large = self.size.width >= 120 and self.size.height >= 36
+        self.set_class(large, "-large")
+        self._fit_calling()
+
+    def _fit_calling(self) -> None:
+        """Block font on a large screen when the whole call fits the panel, else Digits."""
+        panel = self.query_one("#calling-panel")
+        number = self.query_one("#calling-number", BigNumber).value
+        counter = self.query_one("#calling-counter", BigNumber).value
+        labels = sum(
+            cell_len(str(w.render())) + 2
+            for w in self.query(".counter-label").results(Static)
+            if w.display
+        )
+        need = blockfont.width(number) + ARROW_WIDTH + blockfont.width(counter) + labels
+        use = self.has_class("-large") and need <= panel.content_size.width
+        for big in self.query(BigNumber):
+            big.block = use
+        self.set_class(use, "-block")
+        arrow = self.query_one("#calling-arrow", Static)
+        arrow.update("\n".join(blockfont.render("→")) if use else "→")
 
     def on_unmount(self) -> None:
         self._closing = True
@@ -266,6 +291,7 @@ class DisplayScreen(Screen[None]):
             self._counter_labels(),
             self.tr("display.no_calls"),
         )
+        self._fit_calling()
         # the same call as plain text: screen readers, browsers' find, and small screens
         panel = self.query_one("#calling-panel")
         if newest is not None and newest.counter is not None:

@@ -7,6 +7,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from screens.display import blockfont
+
 # What Textual's Digits can draw large (textual/renderables/digits.py); anything else
 # (a ticket prefix such as "G" or "ア") falls back to a bold label.
 DIGITS_CHARS = frozenset(" 0123456789+-^x:ABCDEF")
@@ -17,22 +19,41 @@ def digits_can_draw(text: str) -> bool:
 
 
 class BigNumber(Widget):
-    """A value drawn with `Digits` when it can be, else as a large bold label."""
+    """A value drawn with `Digits` when it can be, else as a large bold label.
+
+    On a large screen (`block = True`) it switches to the 7-row block font, which also
+    draws any prefix letter, so the number can be read from the back of the room.
+    """
 
     DEFAULT_CSS = """
     BigNumber { width: auto; height: 3; }
+    BigNumber.-block { height: 7; }
     BigNumber > Digits { width: auto; }
     BigNumber > .big-label { width: auto; height: 3; content-align: left middle;
         text-style: bold; padding: 1 0 0 0; }
+    BigNumber > .big-block { width: auto; height: 7; }
     """
 
     def __init__(self, value: str = "", *, id: str | None = None, classes: str = "") -> None:
         super().__init__(id=id, classes=classes)
         self._value = value
+        self._block = False
 
     def compose(self) -> ComposeResult:
         yield Digits("", classes="big-digits")
         yield Static("", classes="big-label", markup=False)
+        yield Static("", classes="big-block", markup=False)
+
+    @property
+    def block(self) -> bool:
+        return self._block
+
+    @block.setter
+    def block(self, value: bool) -> None:
+        if value != self._block:
+            self._block = value
+            if self.is_mounted:
+                self.update(self._value)
 
     def on_mount(self) -> None:
         self.update(self._value)
@@ -49,7 +70,15 @@ class BigNumber(Widget):
         self._value = value
         digits = self.query_one(Digits)
         label = self.query_one(".big-label", Static)
-        if digits_can_draw(value):
+        block = self.query_one(".big-block", Static)
+        use_block = self._block and blockfont.can_draw(value)
+        self.set_class(use_block, "-block")
+        block.display = use_block
+        if use_block:
+            block.update("\n".join(blockfont.render(value)))
+            digits.display = False
+            label.display = False
+        elif digits_can_draw(value):
             digits.update(value)
             digits.display = True
             label.display = False
