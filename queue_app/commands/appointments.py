@@ -64,7 +64,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     rs.set_defaults(handler=run_reschedule)
 
     ci = cmds.add_parser("checkin", parents=[common], help="check in a slip (QR text or code)")
-    ci.add_argument("slip", metavar="TOKEN_OR_CODE", help="the scanned QR text or R-XXXX")
+    ci.add_argument("slip", metavar="TOKEN_OR_CODE", help="the scanned QR text or R-7K2Q")
     ci.add_argument("--office", required=True, help="office id where the visitor is")
     ci.add_argument("--staff", help="staff code")
     ci.add_argument("--json", action="store_true", help="print JSON")
@@ -79,7 +79,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _which(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id", metavar="N", help="appointment id")
-    p.add_argument("--code", metavar="R-XXXX", help="appointment code")
+    p.add_argument("--code", metavar="R-7K2Q", help="appointment code")
 
 
 def _appointment(args: argparse.Namespace, ctx: CliContext) -> AppointmentView:

@@ -210,7 +210,7 @@ CODE_SPACE = len(CODE_ALPHABET) ** 4
 
 
 def appointment_code(appointment_id: int) -> str:
-    """`R-XXXX` like a booked slip; distinct for the first 32**4 ids (a bijection mod 32**4)."""
+    """`R-7K2Q` like a booked slip; distinct for the first 32**4 ids (a bijection mod 32**4)."""
     n = (appointment_id * 724_639 + 91_573) % CODE_SPACE  # odd multiplier: invertible
     chars = []
     for _ in range(4):
