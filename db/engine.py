@@ -32,11 +32,6 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def is_sqlite(engine_or_url: Engine | str) -> bool:
-    url = engine_or_url if isinstance(engine_or_url, str) else str(engine_or_url.url)
-    return url.startswith("sqlite")
-
-
 def make_engine(
     url: str,
     *,

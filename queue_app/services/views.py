@@ -135,13 +135,3 @@ class ServiceQueue:
     waiting: int
     estimate_minutes: int
     level: str
-
-
-@dataclass(frozen=True)
-class OfficeSnapshot:
-    office_id: str
-    service_day: date
-    revision: int
-    now_calling: tuple[TicketView, ...]  # newest first
-    waiting: tuple[TicketView, ...]  # in call order
-    queues: tuple[ServiceQueue, ...]
