@@ -13,6 +13,7 @@ from queue_app.domain.assessment import (
     Certificate,
     Decision,
     Item,
+    Need,
     PinStatus,
     VisitInput,
     VisitKind,
@@ -175,13 +176,13 @@ CASES = [
         AGENT_FIRST,
         ["assess.reason.agent_first_inquiry"],
     ),
-    (
+    (  # any ID will do on the first visit: the missing item is "an ID", not a photo ID
         "first-no-id",
         visit(VisitKind.AGENT_FIRST, C, N),
         CANNOT,
-        (P,),
+        (Need.ANY_ID,),
         None,
-        ["assess.reason.agent_first_any_id"],
+        ["assess.reason.agent_first_any_id", "assess.reason.agent_first_inquiry_later"],
     ),
     ("first-no-card", visit(VisitKind.AGENT_FIRST, NP), CANNOT, (C,), None, []),
     (
@@ -238,13 +239,13 @@ CASES = [
         None,
         [],
     ),
-    (
-        "guardian-sign-no-ward",
+    (  # the page asks the ward only for the signing certificate: the user one is renewed
+        "guardian-both-no-ward-renews-user",
         visit(VisitKind.GUARDIAN, C, P, R),
-        CANNOT,
-        (W,),
+        SERVE,
+        (),
         None,
-        ["assess.reason.guardian_ward_present"],
+        ["assess.reason.guardian_user_only"],
     ),
     (
         "guardian-sign-only-no-ward",
@@ -296,11 +297,19 @@ CASES = [
     ),
     (
         "guardian-everything-missing",  # all missing listed, in a fixed order
-        visit(VisitKind.GUARDIAN, P),
+        visit(VisitKind.GUARDIAN, P, renew=SIGN),
         CANNOT,
         (C, R, W),
         None,
         [],
+    ),
+    (  # the ward is not "missing" when the user certificate alone can be renewed
+        "guardian-missing-both-certs",
+        visit(VisitKind.GUARDIAN, P),
+        CANNOT,
+        (C, R),
+        None,
+        ["assess.reason.guardian_ward_present"],
     ),
     (
         "guardian-missing-wins-over-inquiry",
@@ -308,7 +317,23 @@ CASES = [
         CANNOT,
         (R,),
         None,
-        ["assess.reason.guardian_no_photo_id"],
+        ["assess.reason.guardian_no_photo_id_later"],
+    ),
+    (  # no photo ID and no ward: a document inquiry, the ward comes on the next visit
+        "guardian-no-photo-no-ward",
+        visit(VisitKind.GUARDIAN, C, NP, R),
+        INQ,
+        (),
+        GUARDIAN_NO_PHOTO,
+        ["assess.reason.guardian_no_photo_id", "assess.reason.guardian_ward_next_visit"],
+    ),
+    (
+        "guardian-no-photo-sign-only-no-ward",
+        visit(VisitKind.GUARDIAN, C, R, renew=SIGN),
+        INQ,
+        (),
+        GUARDIAN_NO_PHOTO,
+        ["assess.reason.guardian_ward_next_visit"],
     ),
     # -- card expiring (notice lists マイナンバーカード): new-card application, whatever else
     (

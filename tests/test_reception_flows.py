@@ -120,17 +120,12 @@ async def test_guardian_without_photo_id(sqlite_services: Any) -> None:
         await settle(pilot)
         intake = await open_intake(pilot)
         await tick(pilot, "visit-guardian", "item-card", "item-registry_cert")
-        # renewing the signing certificate needs the ward at the counter: nothing issued
-        assert intake.assessment.decision.value == "cannot_proceed"
-        assert [m.value for m in intake.assessment.missing] == ["ward_present"]
-        assert intake.query_one("#issue", Button).disabled
-        await pilot.press("f10")
-        await settle(pilot)
-        assert isinstance(app.screen, IntakeScreen)
-        assert svc.tickets.list("sogo") == []
-        await tick(pilot, "renew-sign")  # only the user certificate: no ward needed
+        # no photo ID: a document inquiry (the ward comes on the next visit), never
+        # "cannot proceed" because the ward is not here today
         assert intake.assessment.decision.value == "document_inquiry"
+        assert intake.assessment.missing == ()
         assert intake.assessment.inquiry_reason == "assess.inquiry.guardian_no_photo_id"
+        assert "assess.reason.guardian_ward_next_visit" in intake.assessment.reasons
         result = await issue(pilot)
         assert (result.ticket.visit_kind, result.ticket.decision) == (
             "guardian",

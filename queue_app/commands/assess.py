@@ -161,6 +161,7 @@ def assessment_to_json(visit: VisitInput, result: Assessment, tr: Translator) ->
         "visit_label": tr(f"visit.{visit.kind.value}"),
         "brought": [item.value for item in Item if item in visit.brought],
         "renew": [cert.value for cert in Certificate if cert in visit.renew],
+        "certificates": [cert.value for cert in Certificate if cert in result.certificates],
         "pin_user": visit.pin_user.value,
         "pin_sign": visit.pin_sign.value,
         "card_expiring": visit.card_expiring,
@@ -193,6 +194,11 @@ def assessment_lines(visit: VisitInput, result: Assessment, tr: Translator) -> l
         f"{tr('assess.label.renew')}: {renew}",
         f"{tr('assess.label.decision')}: {tr(f'decision.{result.decision.value}')}",
     ]
+    if result.certificates and result.certificates != visit.renew:
+        covered = sep.join(
+            tr(f"cert.{cert.value}") for cert in Certificate if cert in result.certificates
+        )
+        lines.append(f"{tr('assess.label.covered')}: {covered}")
     if result.missing:
         lines.append(f"{tr('assess.label.missing')}:")
         lines.extend(f"  - {tr(f'item.{item.value}')}" for item in result.missing)

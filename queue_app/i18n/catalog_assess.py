@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "顔写真なしの本人確認書類(健康保険証など)",
         "en": "ID without a photo (e.g. health-insurance card)",
     },
+    "item.any_id": {
+        "ja": "任意代理人の本人確認書類(顔写真なしでも可: マイナンバーカード、運転免許証、健康保険証など)",
+        "en": "an ID of the agent (no photo needed: My Number Card, driving licence, health-insurance card...)",
+    },
     "item.registry_cert": {
         "ja": "成年後見人であることが確認できる登記事項証明書",
         "en": "certificate of registered matters (登記事項証明書) proving the guardianship",
@@ -97,16 +101,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "With an ID without a photo the agent can still start the first-visit route (document inquiry, two visits).",
     },
     "assess.reason.agent_first_any_id": {
-        "ja": "任意代理人の本人確認書類が必要です(1回目は顔写真なしでも可: 健康保険証など)。",
-        "en": "The agent needs an ID document (on the first visit one without a photo, e.g. a health-insurance card, is fine).",
+        "ja": "任意代理人の本人確認書類が必要です。1回目の来庁では、どの本人確認書類でもかまいません(顔写真なしの健康保険証なども可)。",
+        "en": "The agent needs an ID document. On the first visit any ID will do (one without a photo, such as a health-insurance card, is fine).",
     },
     "assess.reason.agent_first_inquiry": {
         "ja": "照会書兼回答書がないため、更新対象者本人へ文書で照会します。届いた照会書兼回答書(署名又は記名押印・暗証番号を封入)と顔写真付き本人確認書類を持って、2回目にお越しください。",
         "en": "Without the answer form the city mails a document inquiry to the person. The agent comes back with the returned form (signed or sealed, PINs sealed inside) and a photo ID.",
     },
     "assess.reason.hint_same_day_with_answer": {
-        "ja": "照会書兼回答書と顔写真付き本人確認書類をお持ちなので、「任意代理人(照会書兼回答書あり)」として本日更新できる可能性があります。",
-        "en": "The agent has the answer form and a photo ID: they may be served today as an agent with the answer form.",
+        "ja": "照会書兼回答書と顔写真付き本人確認書類をお持ちです。来庁者の区分を「任意代理人(照会書兼回答書あり)」に変えて判定し直すと、文書照会なしで手続できる場合があります。",
+        "en": "The agent has the answer form and a photo ID: assessed again as an agent with the answer form, the visit may not need a document inquiry.",
+    },
+    "assess.reason.agent_first_inquiry_later": {
+        "ja": "照会書兼回答書がない任意代理人の手続は、必要なものがそろったうえで更新対象者本人へ文書で照会し、2回目の来庁で行います。",
+        "en": "For an agent without the answer form, once the required items are here the city mails a document inquiry to the person and the agent comes back a second time.",
     },
     "assess.reason.second_answer_form": {
         "ja": "2回目の来庁には、1回目の後に郵送した照会書兼回答書(署名又は記名押印があり、暗証番号を封入したもの)が必要です。",
@@ -120,9 +128,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "成年後見人の顔写真付き本人確認書類がないため、文書照会となります。",
         "en": "The guardian has no photo ID, so a document inquiry is needed.",
     },
+    "assess.reason.guardian_no_photo_id_later": {
+        "ja": "成年後見人の顔写真付き本人確認書類がない場合は、必要なものがそろったうえで文書照会となります。",
+        "en": "Without a photo ID of the guardian, a document inquiry follows once the required items are here.",
+    },
     "assess.reason.guardian_ward_present": {
         "ja": "署名用電子証明書を更新する場合は、更新対象者本人も必ず窓口に同行する必要があります。",
         "en": "To renew the signing certificate the ward must come to the counter too.",
+    },
+    "assess.reason.guardian_user_only": {
+        "ja": "更新対象者本人(成年被後見人)が同行していないため、本日は利用者証明用電子証明書のみ更新できます。署名用電子証明書の更新には本人の同行が必要です。",
+        "en": "The ward has not come: the user-authentication certificate can be renewed today; renewing the signing certificate needs the ward at the counter.",
+    },
+    "assess.reason.guardian_ward_next_visit": {
+        "ja": "署名用電子証明書を更新する場合は、次回の来庁時に更新対象者本人(成年被後見人)も同行してください。",
+        "en": "To renew the signing certificate, the ward must come along on the next visit.",
     },
     "assess.reason.pin_user_forgotten": {
         "ja": "利用者証明用電子証明書の暗証番号(数字4桁)が不明なため、暗証番号の再設定が必要です。",
@@ -201,6 +221,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.label.visit": {"ja": "来庁者", "en": "visitor"},
     "assess.label.brought": {"ja": "持参したもの", "en": "brought"},
     "assess.label.renew": {"ja": "更新する証明書", "en": "certificates to renew"},
+    "assess.label.covered": {
+        "ja": "今回の手続で更新する証明書",
+        "en": "certificates this decision covers",
+    },
     "assess.label.decision": {"ja": "判定", "en": "decision"},
     "assess.label.missing": {"ja": "不足しているもの", "en": "missing"},
     "assess.label.reasons": {"ja": "理由", "en": "reasons"},

@@ -231,6 +231,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reception.item.answer_form": {"ja": "照会書兼回答書", "en": "Answer form"},
     "reception.item.photo_id": {"ja": "顔写真付き身分証", "en": "Photo ID"},
     "reception.item.nonphoto_id": {"ja": "顔写真なし身分証", "en": "Non-photo ID"},
+    "reception.item.any_id": {"ja": "本人確認書類(写真なし可)", "en": "Any ID"},
     "reception.item.registry_cert": {"ja": "登記事項証明書", "en": "Registry cert."},
     "reception.item.ward_present": {"ja": "本人(被後見人)同行", "en": "Ward present"},
     "reception.visit.none": {"ja": "-", "en": "-"},
