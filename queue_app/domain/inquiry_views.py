@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from queue_app.domain.bring import bring_keys
 from queue_app.domain.inquiry import hhmm
 
 if TYPE_CHECKING:
@@ -196,6 +197,8 @@ class SlipView:
     service_name_ja: str
     service_name_en: str
     deadline: date | None
+    visit_kind: str = ""  # the case's: what to bring depends on who comes back
+    reason: str = ""  # the case's inquiry reason (InquiryReason value)
 
     def to_json(self) -> dict[str, object]:
         data = self.appointment.to_json()
@@ -277,5 +280,7 @@ def slip_lines(slip: SlipView, tr: Callable[..., str]) -> list[str]:
     ]
     if slip.deadline is not None:
         lines.append(f"{tr('inq.slip.deadline')}: {day_label(slip.deadline, lang)}")
-    lines += [tr("inq.slip.bring"), tr("inq.slip.note")]
+    lines.append(f"{tr('inq.slip.bring')}:")
+    lines += [f"・{tr(key)}" for key in bring_keys(slip.visit_kind, slip.reason)]
+    lines.append(tr("inq.slip.note"))
     return lines

@@ -222,9 +222,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "inq.slip.service": {"ja": "手続", "en": "Procedure"},
     "inq.slip.when": {"ja": "日時", "en": "Date and time"},
     "inq.slip.deadline": {"ja": "回答書の有効期限", "en": "Answer form valid until"},
-    "inq.slip.bring": {
-        "ja": "お持ちいただくもの: ご本人のマイナンバーカード、封をした照会書兼回答書、代理人の顔写真付き本人確認書類",
-        "en": "Bring: the person's My Number Card, the sealed inquiry answer form, the agent's photo ID",
+    "inq.slip.bring": {"ja": "お持ちいただくもの", "en": "Please bring"},
+    "inq.slip.bring.card": {
+        "ja": "更新対象者本人のマイナンバーカード",
+        "en": "the My Number Card of the person renewing",
+    },
+    "inq.slip.bring.card_ward": {
+        "ja": "更新対象者本人(成年被後見人)のマイナンバーカード",
+        "en": "the ward's My Number Card",
+    },
+    "inq.slip.bring.notice": {
+        "ja": "電子証明書 有効期限のお知らせ(届いている場合)",
+        "en": "the e-certificate expiry notice (if it has arrived)",
+    },
+    "inq.slip.bring.answer_form_sealed": {
+        "ja": "郵送した照会書兼回答書(本人が署名又は記名押印し、暗証番号を記入して封をしたもの)",
+        "en": "the inquiry answer form we mailed, signed or sealed by the person, PINs sealed inside",
+    },
+    "inq.slip.bring.answer_form": {
+        "ja": "郵送した照会書兼回答書(必要事項を記入したもの)",
+        "en": "the inquiry answer form we mailed, filled in",
+    },
+    "inq.slip.bring.photo_id_agent": {
+        "ja": "代理人の官公署発行の顔写真付き本人確認書類(運転免許証、パスポートなど)",
+        "en": "the agent's government-issued photo ID (driving licence, passport...)",
+    },
+    "inq.slip.bring.photo_id_guardian": {
+        "ja": "成年後見人の官公署発行の顔写真付き本人確認書類(運転免許証、パスポートなど)",
+        "en": "the guardian's government-issued photo ID (driving licence, passport...)",
+    },
+    "inq.slip.bring.any_id": {
+        "ja": "代理人の本人確認書類(顔写真なしでも可)",
+        "en": "an ID of the agent (no photo needed)",
+    },
+    "inq.slip.bring.registry_cert": {
+        "ja": "成年後見人であることが確認できる登記事項証明書",
+        "en": "the certificate of registered matters (登記事項証明書) proving the guardianship",
+    },
+    "inq.slip.bring.ward_if_sign": {
+        "ja": "署名用電子証明書を更新する場合は、ご本人(成年被後見人)も同行してください",
+        "en": "to renew the signing certificate, the ward must come too",
     },
     "inq.slip.note": {
         "ja": "当日、窓口でこの予約票のQRコードをご提示ください",
