@@ -14,6 +14,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from queue_app.domain import dates
 from queue_app.domain.clock import Clock
 from queue_app.domain.errors import InputError
 from queue_app.i18n import Translator, normalize_lang
@@ -140,8 +141,9 @@ class CliContext:
 
 
 def parse_date(value: str, flag: str) -> date:
-    """Parse YYYY-MM-DD or fail naming the flag and the expected form."""
+    """Read a date as a clerk writes it (2027-05-07, 2027/5/7, R9.5.7, 令和9年5月7日...);
+    a failure names the flag and what is wrong, never the rejected text."""
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError("err.date_invalid", flag=flag, value=value) from exc
+        return dates.parse_date(value)
+    except dates.DateInputError as exc:
+        raise exc.for_field(flag) from None

@@ -292,15 +292,15 @@ def test_assess_text_english(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["assess", "--visit", "self", "--expiry", "2027-02-30", "--today", "2027-01-01"],
-            ["--expiry", "2027-02-30", "YYYY-MM-DD"],
+            ["--expiry", "2027年2月30日"],
         ),
         (
             ["renewal", "--expiry", "24/03/2027", "--today", "2026-12-01"],
-            ["--expiry", "24/03/2027", "YYYY-MM-DD"],
+            ["--expiry", "R9.5.7", "令和9年5月7日"],
         ),
         (
             ["renewal", "--expiry", "2027-03-24", "--today", "tomorrow"],
-            ["--today", "tomorrow", "YYYY-MM-DD"],
+            ["--today", "2027/5/7"],
         ),
     ],
 )

@@ -15,6 +15,7 @@ from queue_app.i18n import (
     catalog_core,
     catalog_demo,
     catalog_display,
+    catalog_input,
     catalog_inquiry,
     catalog_reception,
     catalog_reports,
@@ -44,6 +45,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_reception.MESSAGES,
     catalog_display.MESSAGES,
     catalog_inquiry.MESSAGES,
+    catalog_input.MESSAGES,
     catalog_reports.MESSAGES,
     catalog_demo.MESSAGES,
 )

@@ -5,10 +5,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "MADOGUCHI_NOW の値 '{value}' が不正です。例: 2026-12-01T09:00:00+09:00 (タイムゾーン付き)",
         "en": "MADOGUCHI_NOW '{value}' is invalid; use an aware ISO time such as 2026-12-01T09:00:00+09:00",
     },
-    "err.date_invalid": {
-        "ja": "{flag} の日付 '{value}' が不正です。YYYY-MM-DD の形で指定してください (例: 2026-12-01)",
-        "en": "{flag}: '{value}' is not a date; use YYYY-MM-DD (e.g. 2026-12-01)",
-    },
     "err.config": {
         "ja": "設定エラー: {key} = {value}: {problem}",
         "en": "configuration error: {key} = {value}: {problem}",
