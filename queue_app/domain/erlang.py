@@ -222,10 +222,20 @@ def erlang_a_staff(
     """Fewest counters with P(W <= within) >= share under Erlang-A (None: not reachable)."""
     if rate <= 0:
         return 0
-    for c in range(1, max_counters + 1):
-        if erlang_a(rate, mean_service, patience, c, within).service_level >= share:
-            return c
-    return None
+
+    def ok(c: int) -> bool:
+        return erlang_a(rate, mean_service, patience, c, within).service_level >= share
+
+    if not ok(max_counters):
+        return None
+    lo, hi = 0, max_counters  # ok(hi); the service level grows with the counters
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 # -- patience from the history ---------------------------------------------------------------

@@ -1,0 +1,284 @@
+"""A day at the counters: per-procedure queues, counters with skills, a half-hour schedule.
+
+Pure discrete-event simulation used by the staffing search (`queue_app.domain.staffing`)
+and the congestion forecast. Times are minutes after local midnight.
+
+- Each procedure (service) has its own first-come-first-served queue.
+- A counter serves only its procedures; when it is free it calls the visitor who has waited
+  longest among them. A visitor who arrives while several able counters are idle goes to
+  the one with the fewest procedures (keeps the versatile counters free).
+- Counters of one **skill group** (the same procedures) are interchangeable; the schedule
+  says how many of each group are open in each half-hour. A counter that closes while
+  serving finishes that visitor first (long services run past the half-hour).
+- Reception ends at `close`, but everybody who took a ticket is still served: the counters
+  open in the last half-hour stay until their queues are empty.
+- Visitors may give up: each draws an exponential patience (mean `patience` minutes) and
+  leaves unserved if not called by then (no-shows and cancellations in the history).
+
+"Wait" is from arrival until called, or until leaving. A visitor meets the target when the
+wait is at most `within` minutes; a visitor still waiting at the end (no counter for their
+procedure) never does.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+Schedule = tuple[tuple[int, ...], ...]  # [slot][group] -> counters open
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    services: tuple[str, ...]
+    counters: tuple[int, ...]  # counter numbers (window numbers) in the group
+
+    @property
+    def key(self) -> str:
+        return "+".join(self.services)
+
+    @property
+    def size(self) -> int:
+        return len(self.counters)
+
+
+def skill_groups(counters: Sequence[tuple[int, Sequence[str]]]) -> tuple[SkillGroup, ...]:
+    """Counters with the same procedures form a group (in the order first seen)."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for number, services in counters:
+        found.setdefault(tuple(sorted(services)), []).append(number)
+    return tuple(SkillGroup(k, tuple(v)) for k, v in found.items())
+
+
+@dataclass(frozen=True)
+class DayDemand:
+    slots: tuple[int, ...]  # half-hour starts (minutes after midnight)
+    close: int  # reception ends (minutes after midnight)
+    rates: Mapping[str, tuple[float, ...]]  # procedure -> expected arrivals per slot
+    service: Mapping[str, tuple[float, float]]  # procedure -> (mean minutes, cv)
+    patience: float = math.inf  # mean minutes
+
+    def slot_end(self, k: int) -> int:
+        return self.slots[k + 1] if k + 1 < len(self.slots) else self.close
+
+    def arrivals(self, k: int) -> float:
+        return sum(r[k] for r in self.rates.values())
+
+
+Arrival = tuple[float, str, float, float]  # (time, procedure, service minutes, leaves at)
+
+
+def _poisson(rng: random.Random, lam: float) -> int:
+    if lam <= 0:
+        return 0
+    if lam > 60:
+        return max(0, round(rng.gauss(lam, math.sqrt(lam))))
+    limit, k, p = math.exp(-lam), 0, rng.random()
+    while p > limit:
+        k += 1
+        p *= rng.random()
+    return k
+
+
+def draw_scenarios(demand: DayDemand, replications: int, seed: int) -> list[list[Arrival]]:
+    """Arrivals of `replications` days (common random numbers for every schedule tried)."""
+    rng = random.Random(seed)
+    days: list[list[Arrival]] = []
+    lognormal: dict[str, tuple[float, float]] = {}
+    for sid, (mean, cv) in demand.service.items():
+        s2 = math.log(1.0 + cv * cv)
+        lognormal[sid] = (math.log(mean) - s2 / 2, math.sqrt(s2))
+    for _ in range(replications):
+        day: list[Arrival] = []
+        for sid in sorted(demand.rates):
+            mu, sigma = lognormal[sid]
+            for k, lam in enumerate(demand.rates[sid]):
+                lo, hi = demand.slots[k], demand.slot_end(k)
+                for _i in range(_poisson(rng, lam)):
+                    t = lo + rng.random() * (hi - lo)
+                    minutes = rng.lognormvariate(mu, sigma) if sigma > 0 else math.exp(mu)
+                    gives_up = (
+                        t + rng.expovariate(1.0 / demand.patience)
+                        if math.isfinite(demand.patience)
+                        else math.inf
+                    )
+                    day.append((t, sid, max(0.25, minutes), gives_up))
+        day.sort()
+        days.append(day)
+    return days
+
+
+@dataclass(frozen=True)
+class SlotOutcome:
+    arrivals: float  # per simulated day
+    met_share: float  # share waiting at most `within` (1.0 when nobody came)
+    mean_wait: float  # minutes
+    fails: Mapping[str, int]  # procedure -> visitors over the target (all days)
+
+
+@dataclass(frozen=True)
+class DayOutcome:
+    slots: tuple[SlotOutcome, ...]
+    overtime: float  # mean minutes the last visitor finished after `close` (0 if before)
+    left_share: float  # share who gave up
+    counter_minutes: float  # mean minutes counters were open (staff time)
+
+
+def simulate(
+    groups: Sequence[SkillGroup],
+    schedule: Schedule,
+    demand: DayDemand,
+    scenarios: Sequence[Sequence[Arrival]],
+    within: float,
+) -> DayOutcome:
+    n_slots = len(demand.slots)
+    names = sorted(demand.rates)
+    index = {sid: i for i, sid in enumerate(names)}
+    arrivals = [0] * n_slots
+    met = [0] * n_slots
+    wait_sum = [0.0] * n_slots
+    fails = [[0] * len(names) for _ in range(n_slots)]
+    overtime = 0.0
+    left = total = 0
+    counters = [(g, i) for g, grp in enumerate(groups) for i in range(grp.size)]
+    n_counters = len(counters)
+    skills = [tuple(index[s] for s in groups[g].services if s in index) for g, _ in counters]
+    width = [len(groups[g].services) for g, _ in counters]
+    able = [[c for c in range(n_counters) if i in skills[c]] for i in range(len(names))]
+    able = [sorted(cs, key=lambda c: width[c]) for cs in able]
+    on_at = [[i < schedule[k][g] for g, i in counters] for k in range(n_slots)]
+    limit = within + 1e-9
+    open_minutes = sum(
+        (demand.slot_end(k) - demand.slots[k]) * sum(schedule[k]) for k in range(n_slots)
+    )
+    starts = demand.slots
+    for day in scenarios:
+        times = [a[0] for a in day]
+        svc = [index[a[1]] for a in day]
+        slot = [0] * len(day)
+        k = 0
+        for v, t in enumerate(times):
+            while k + 1 < n_slots and starts[k + 1] <= t:
+                k += 1
+            slot[v] = k
+        queues: list[deque[int]] = [deque() for _ in names]
+        on = [False] * n_counters
+        busy = [False] * n_counters
+        events: list[tuple[float, int, int]] = [(float(st), 0, k) for k, st in enumerate(starts)]
+        heapq.heapify(events)
+        last_finish = 0.0
+
+        def call(  # the day's arrays bound as defaults: one closure per simulated day
+            c: int,
+            now: float,
+            day: Sequence[Arrival] = day,
+            times: list[float] = times,
+            slot: list[int] = slot,
+            svc: list[int] = svc,
+            queues: list[deque[int]] = queues,
+            busy: list[bool] = busy,
+            events: list[tuple[float, int, int]] = events,
+        ) -> None:
+            """Counter c calls whoever has waited longest among its procedures."""
+            nonlocal last_finish, left
+            best_q: deque[int] | None = None
+            best_t = math.inf
+            for i in skills[c]:
+                q = queues[i]
+                while q and day[q[0]][3] < now:  # gave up before being called
+                    v = q.popleft()
+                    k = slot[v]
+                    arrivals[k] += 1
+                    left += 1
+                    w = day[v][3] - times[v]
+                    wait_sum[k] += w
+                    if w <= limit:
+                        met[k] += 1
+                    else:
+                        fails[k][i] += 1
+                if q and times[q[0]] < best_t:
+                    best_q, best_t = q, times[q[0]]
+            if best_q is None:
+                busy[c] = False
+                return
+            v = best_q.popleft()
+            k = slot[v]
+            arrivals[k] += 1
+            w = now - times[v]
+            wait_sum[k] += w
+            if w <= limit:
+                met[k] += 1
+            else:
+                fails[k][svc[v]] += 1
+            busy[c] = True
+            free_at = now + day[v][2]
+            if free_at > last_finish:
+                last_finish = free_at
+            heapq.heappush(events, (free_at, 1, c))
+
+        n = len(day)
+        a_i = 0
+        while a_i < n or events:
+            if events and (a_i >= n or events[0][0] <= times[a_i]):
+                now, kind, idx = heapq.heappop(events)
+                if kind == 0:  # a new half-hour: open/close counters by the schedule
+                    row = on_at[idx]
+                    for c in range(n_counters):
+                        on[c] = row[c]
+                        if row[c] and not busy[c]:
+                            call(c, now)
+                else:
+                    busy[idx] = False
+                    if on[idx]:
+                        call(idx, now)
+                continue
+            i = svc[a_i]
+            queues[i].append(a_i)
+            t = times[a_i]
+            a_i += 1
+            for c in able[i]:  # the idle able counter with the fewest procedures
+                if on[c] and not busy[c]:
+                    call(c, t)
+                    break
+        for i, q in enumerate(queues):  # nobody left to call them: gave up, or never served
+            for v in q:
+                k = slot[v]
+                arrivals[k] += 1
+                w = day[v][3] - times[v]
+                if math.isfinite(w):
+                    left += 1
+                    wait_sum[k] += w
+                if w <= limit:
+                    met[k] += 1
+                else:
+                    fails[k][i] += 1
+        total += n
+        overtime += max(0.0, last_finish - demand.close)
+    reps = max(1, len(scenarios))
+    slots = tuple(
+        SlotOutcome(
+            arrivals[k] / reps,
+            met[k] / arrivals[k] if arrivals[k] else 1.0,
+            wait_sum[k] / arrivals[k] if arrivals[k] else 0.0,
+            {names[i]: f for i, f in enumerate(fails[k]) if f},
+        )
+        for k in range(n_slots)
+    )
+    return DayOutcome(slots, overtime / reps, left / total if total else 0.0, open_minutes)
+
+
+__all__ = [
+    "Arrival",
+    "DayDemand",
+    "DayOutcome",
+    "Schedule",
+    "SkillGroup",
+    "SlotOutcome",
+    "draw_scenarios",
+    "simulate",
+    "skill_groups",
+]
