@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from queue_app.i18n import wait_text
 from screens.app import AppOptions, MadoguchiApp
 
 if TYPE_CHECKING:
@@ -117,7 +118,8 @@ class FallbackScreen(Screen[None]):
         queues = self.query_one("#fb-queues", DataTable)
         queues.clear()
         for name, waiting, minutes in message.queues:
-            queues.add_row(name, str(waiting), f"{minutes} min")
+            app: Any = self.app
+            queues.add_row(name, str(waiting), wait_text(app.tr, minutes if waiting else 0))
 
 
 class DemoApp(MadoguchiApp):

@@ -76,3 +76,15 @@ class Translator:
 
     def __call__(self, key: str, /, **params: object) -> str:
         return t(key, self.lang, **params)
+
+    def wait(self, minutes: int) -> str:
+        """The one wording of an estimated wait (「すぐ」 for none, else 「約N分」)."""
+        return wait_text(self, minutes)
+
+
+def wait_text(tr: object, minutes: int) -> str:
+    """`wait.none` for 0 minutes, `wait.about` otherwise; `tr` is any translate callable."""
+    from queue_app.domain.estimates import wait_key
+
+    key, params = wait_key(minutes)
+    return tr(key, **params)  # type: ignore[operator,no-any-return]

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from queue_app.i18n import wait_text
 from queue_app.services.announce import Announcement, Announcer
 from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
 from screens.display import blockfont
@@ -327,11 +328,7 @@ class DisplayScreen(Screen[None]):
             if not q.open:
                 table.add_row(name, "", "", Text(self.tr("display.service_closed"), style="dim"))
                 continue
-            estimate = (
-                self.tr("display.minutes", m=q.estimate_minutes)
-                if q.waiting
-                else self.tr("display.no_wait")
-            )
+            estimate = wait_text(self.tr, q.estimate_minutes if q.waiting else 0)
             table.add_row(
                 name,
                 self.tr("display.people", n=q.waiting),
@@ -353,7 +350,7 @@ class DisplayScreen(Screen[None]):
                     "display.other_open",
                     name=other.name(self.lang),
                     n=other.waiting,
-                    m=other.estimate_minutes,
+                    wait=wait_text(self.tr, other.estimate_minutes if other.waiting else 0),
                 )
                 level = Text(self.tr(f"level.{other.level}"), style=LEVEL_STYLE[other.level])
                 grid.add_row(head, Text(line), level)
