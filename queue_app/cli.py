@@ -32,6 +32,7 @@ COMMANDS = (
     "reports",
     "demo",
     "simulate",
+    "plan",
 )
 
 

@@ -19,6 +19,7 @@ from queue_app.i18n import (
     catalog_inquiry,
     catalog_reception,
     catalog_reports,
+    catalog_staffing,
 )
 
 Lang = Literal["ja", "en"]
@@ -48,6 +49,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_input.MESSAGES,
     catalog_reports.MESSAGES,
     catalog_demo.MESSAGES,
+    catalog_staffing.MESSAGES,
 )
 
 

@@ -1,0 +1,267 @@
+"""Arrivals history, the fitted forecast, and half-hour staffing plans (`madoguchi plan`).
+
+The history is read with ONE grouped SQL statement (no ORM objects): per service day,
+procedure (the service the ticket was issued for) and local half-hour: arrivals, the
+visitors who left (cancelled or no-show), their waiting exposure and the service-time
+sums. Everything else is pure domain code: `domain.forecast` (factors),
+`domain.backtest` (accuracy), `domain.erlang` (patience), `domain.staffing` (plans).
+"""
+
+from __future__ import annotations
+
+import calendar as pycal
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Date, bindparam, text
+
+from queue_app.domain.backtest import Backtest, backtest
+from queue_app.domain.counter_sim import DayDemand, skill_groups
+from queue_app.domain.erlang import Patience, fit_patience
+from queue_app.domain.errors import DomainError, InputError
+from queue_app.domain.forecast import ArrivalModel, DayInfo, describe_days, fit
+from queue_app.domain.reporting import infer_notice_days
+from queue_app.domain.staffing import StaffingResult, Target, plan_day
+
+if TYPE_CHECKING:
+    from queue_app.services import Services
+
+MS_HALF_HOUR = 1_800_000
+MS_DAY = 86_400_000
+BACKTEST_WEEKS = 4
+
+HISTORY_SQL = f"""
+WITH gone AS (
+  SELECT ticket_id, MIN(at_ms) AS left_ms FROM ticket_event
+  WHERE office_id = :office AND service_day >= :start AND service_day <= :end
+    AND to_state IN ('cancelled', 'no_show')
+  GROUP BY ticket_id
+)
+SELECT tk.service_day AS service_day, tk.issued_service_id AS service_id,
+       ((tk.issued_ms + :off) % {MS_DAY}) / {MS_HALF_HOUR} AS half_hour,
+       COUNT(*) AS arrivals,
+       SUM(CASE WHEN tk.state IN ('cancelled', 'no_show') THEN 1 ELSE 0 END) AS gone,
+       SUM(CASE WHEN COALESCE(tk.called_ms, gone.left_ms) > tk.issued_ms
+                THEN COALESCE(tk.called_ms, gone.left_ms) - tk.issued_ms ELSE 0 END)
+         AS exposure_ms,
+       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.started_ms THEN 1 ELSE 0 END)
+         AS svc_n,
+       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.started_ms
+                THEN (tk.finished_ms - tk.started_ms) / 1000.0 ELSE 0 END) AS svc_s,
+       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.started_ms
+                THEN ((tk.finished_ms - tk.started_ms) / 1000.0)
+                     * ((tk.finished_ms - tk.started_ms) / 1000.0) ELSE 0 END) AS svc_s2
+FROM ticket tk LEFT JOIN gone ON gone.ticket_id = tk.id
+WHERE tk.office_id = :office AND tk.service_day >= :start AND tk.service_day <= :end
+GROUP BY tk.service_day, tk.issued_service_id, half_hour
+"""
+
+
+@dataclass(frozen=True)
+class History:
+    office_id: str
+    start: date
+    end: date
+    days: tuple[DayInfo, ...]  # open days of [start, end]
+    counts: dict[tuple[date, str, int], float]  # (day, procedure, slot minute) -> arrivals
+    service: dict[str, tuple[float, float, int]]  # procedure -> (mean min, cv, finished)
+    patience: Patience
+    deliveries: tuple[date, ...]  # notice delivery dates used
+    notice_source: str  # given | config | inferred | none
+
+
+@dataclass(frozen=True)
+class StaffingReport:
+    office_id: str
+    day: date
+    info: DayInfo
+    history: History
+    model: ArrivalModel
+    accuracy: Backtest | None
+    result: StaffingResult
+    counters: dict[str, tuple[int, ...]]  # group key -> counter numbers
+
+
+class StaffingService:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.config = services.config
+        self.calendar = services.calendar
+
+    # -- history --------------------------------------------------------------------------
+    def history(
+        self,
+        office_id: str,
+        start: date,
+        end: date,
+        extra_days_until: date | None = None,
+        notice_dates: Sequence[date] | None = None,
+    ) -> History:
+        """The office's arrivals in [start, end] per day, procedure and half-hour; the day
+        descriptions run on to `extra_days_until` (the days to forecast)."""
+        office = self.config.office(office_id)
+        offset = self.calendar.at(office_id, end, time(12, 0)).utcoffset()
+        off_ms = int(offset.total_seconds() * 1000) if offset else 0
+        with self.services.uow.read() as session:
+            rows = session.execute(
+                text(HISTORY_SQL).bindparams(
+                    bindparam("start", type_=Date), bindparam("end", type_=Date)
+                ),
+                {"office": office_id, "start": start, "end": end, "off": off_ms},
+            ).all()
+        per_day: dict[date, int] = {}
+        raw: list[tuple[date, str, int, int]] = []
+        gone, exposure = 0, 0.0
+        svc: dict[str, list[float]] = {}
+        for r in rows:
+            d = (
+                r.service_day
+                if isinstance(r.service_day, date)
+                else date.fromisoformat(r.service_day)
+            )
+            raw.append((d, str(r.service_id), int(r.half_hour) * 30, int(r.arrivals)))
+            per_day[d] = per_day.get(d, 0) + int(r.arrivals)
+            gone += int(r.gone or 0)
+            exposure += float(r.exposure_ms or 0) / 60_000
+            acc = svc.setdefault(str(r.service_id), [0.0, 0.0, 0.0])
+            acc[0] += float(r.svc_n or 0)
+            acc[1] += float(r.svc_s or 0)
+            acc[2] += float(r.svc_s2 or 0)
+        deliveries, source = self._deliveries(notice_dates, per_day, start, extra_days_until or end)
+        days = describe_days(self.calendar, office_id, start, extra_days_until or end, deliveries)
+        slots = {i.day: i.slots for i in days}
+        counts: dict[tuple[date, str, int], float] = {}
+        for d, sid, minute, n in raw:
+            open_slots = slots.get(d)
+            if not open_slots:
+                continue  # a ticket on a closed day (staff override): not demand to plan for
+            m = min(max(minute, open_slots[0]), open_slots[-1])  # 08:20 counts at 08:30
+            counts[(d, sid, m)] = counts.get((d, sid, m), 0.0) + n
+        service: dict[str, tuple[float, float, int]] = {}
+        for sid in office.services:
+            fin, s, s2 = svc.get(sid, [0.0, 0.0, 0.0])
+            if fin >= 10:
+                mean = s / fin / 60
+                var = max(0.0, s2 / fin / 3600 - mean * mean)
+                service[sid] = (mean, math.sqrt(var) / mean if mean > 0 else 0.5, int(fin))
+            else:  # too few finished visits: the configured minutes, a moderate spread
+                service[sid] = (float(self.config.services[sid].minutes), 0.5, int(fin))
+        return History(
+            office_id,
+            start,
+            end,
+            tuple(days),
+            counts,
+            service,
+            fit_patience(gone, exposure),
+            tuple(deliveries),
+            source,
+        )
+
+    def _deliveries(
+        self,
+        given: Sequence[date] | None,
+        per_day: dict[date, int],
+        start: date,
+        until: date,
+    ) -> tuple[list[date], str]:
+        if given:
+            return sorted(set(given)), "given"
+        configured = self.config.settings.reports.notice_dates
+        if configured:
+            return sorted(set(configured)), "config"
+        doms = infer_notice_days(per_day) if per_day else ()
+        if not doms:
+            return [], "none"
+        out: list[date] = []
+        m = date(start.year, start.month, 1)
+        while m <= until:
+            last = pycal.monthrange(m.year, m.month)[1]
+            out.extend(date(m.year, m.month, min(dom, last)) for dom in doms)
+            m = (m + timedelta(days=32)).replace(day=1)
+        return out, "inferred"
+
+    def model(self, hist: History) -> ArrivalModel:
+        train = [d for d in hist.days if d.day <= hist.end]
+        return fit(train, hist.counts, list(self.config.office(hist.office_id).services))
+
+    def accuracy(self, hist: History, weeks: int = BACKTEST_WEEKS) -> Backtest | None:
+        train = [d for d in hist.days if d.day <= hist.end]
+        if len(train) < 20 + 5 * weeks:
+            return None
+        services = list(self.config.office(hist.office_id).services)
+        return backtest(train, hist.counts, services, weeks)
+
+    def demand(self, hist: History, model: ArrivalModel, info: DayInfo) -> DayDemand:
+        status = self.calendar.day(hist.office_id, info.day)
+        close = status.closes
+        assert close is not None
+        expected = model.expected(info)
+        rates = {
+            sid: tuple(expected.get(sid, {}).get(m, 0.0) for m in info.slots)
+            for sid in self.config.office(hist.office_id).services
+        }
+        service = {sid: (v[0], v[1]) for sid, v in hist.service.items()}
+        return DayDemand(
+            info.slots, close.hour * 60 + close.minute, rates, service, hist.patience.mean_minutes
+        )
+
+    # -- the plan ---------------------------------------------------------------------------
+    def plan(
+        self,
+        office_id: str,
+        day: date,
+        weeks: int = 52,
+        within: float | None = None,
+        share: float = 0.8,
+        replications: int = 30,
+        seed: int = 1,
+        notice_dates: Sequence[date] | None = None,
+    ) -> StaffingReport:
+        office = self.config.office(office_id)
+        if not 0 < share < 1:
+            raise InputError("err.plan_share", value=share)
+        status = self.calendar.day(office_id, day)
+        if not status.open:
+            nxt = self.calendar.next_open_day(office_id, day, include_start=False)
+            raise DomainError(
+                "err.sim_closed",
+                office=office.name_ja,
+                date=day.isoformat(),
+                reason=status.reason_text("ja") or "",
+                reason_en=status.reason_text("en") or "",
+                next_day=nxt.isoformat() if nxt else "-",
+            )
+        today = self.calendar.service_day(office_id, self.services.clock.now())
+        end = min(day, today) - timedelta(days=1)
+        start = end - timedelta(days=weeks * 7 - 1)
+        hist = self.history(office_id, start, end, max(day, end), notice_dates)
+        if not hist.counts:
+            raise DomainError(
+                "err.sim_no_history", office=office_id, weekday=day.strftime("%a"), weeks=weeks
+            )
+        model = self.model(hist)
+        info = next(i for i in hist.days if i.day == day)
+        demand = self.demand(hist, model, info)
+        target = Target(
+            float(within if within is not None else self.config.settings.target_wait_minutes),
+            share,
+        )
+        groups = skill_groups([(c.number, c.services) for c in office.counters])
+        result = plan_day(groups, demand, target, replications, seed)
+        return StaffingReport(
+            office_id,
+            day,
+            info,
+            hist,
+            model,
+            self.accuracy(hist),
+            result,
+            {g.key: g.counters for g in groups},
+        )
+
+
+__all__ = ["History", "StaffingReport", "StaffingService"]
