@@ -75,7 +75,8 @@ class Ticket(SQLModel, table=True):
 
 
 class TicketEvent(SQLModel, table=True):
-    """Append-only history: every report is computed from these rows."""
+    """Append-only history (triggers refuse UPDATE and DELETE, 0004): every report is
+    computed from these rows."""
 
     __tablename__ = "ticket_event"
     __table_args__ = (
@@ -165,9 +166,11 @@ class Appointment(SQLModel, table=True):
 
 
 class AuditEntry(SQLModel, table=True):
-    """Append-only: who did what, and every read of personal data."""
+    """Append-only (triggers refuse UPDATE and DELETE, 0004): who did what, and every read of
+    personal data. `office_id` is the office it concerns (NULL: none in particular)."""
 
     __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_at", "at_ms"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
@@ -175,3 +178,4 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=32)
     subject: str = Field(max_length=64)
     detail: str | None = Field(default=None, max_length=200)
+    office_id: str | None = Field(default=None, max_length=32)

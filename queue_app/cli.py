@@ -33,6 +33,7 @@ COMMANDS = (
     "demo",
     "simulate",
     "plan",
+    "audit",
 )
 
 
@@ -78,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = CliContext.from_args(args)
     try:
+        _check_staff(args, ctx)
         code = args.handler(args, ctx)
     except MadoguchiError as exc:
         sys.stderr.write(f"madoguchi: {exc.message(ctx.lang)}\n")
@@ -93,6 +95,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ctx.close()
     return int(code or 0)
+
+
+def _check_staff(args: argparse.Namespace, ctx: CliContext) -> None:
+    """Every `--staff` names a registered code when `[[staff]]` is configured (each command
+    that changes a ticket also requires one: `queue_app.commands.ticket.staff_for`).
+    `reception` checks its own code (and asks for it when omitted)."""
+    code = getattr(args, "staff", None)
+    if code is None or args.command == "reception" or getattr(args, "staff_is_filter", False):
+        return
+    from queue_app.domain.staff import check_staff
+
+    office = getattr(args, "office", None)
+    known = office if isinstance(office, str) and office in ctx.config.offices else None
+    check_staff(ctx.config.staff, code, office_id=known)
 
 
 def run() -> None:

@@ -78,12 +78,25 @@ def test_ticket_life_cycle(home: Path, capsys: pytest.CaptureFixture[str]) -> No
         and second["number"] == "A-002"
         and second["estimated_wait_minutes"] > 0
     )
-    called = run_json(capsys, ["ticket", "call", "--office", "sogo", "--counter", "3"])
+    called = run_json(
+        capsys, ["ticket", "call", "--office", "sogo", "--counter", "3", "--staff", "S001"]
+    )
     assert isinstance(called, dict) and called["number"] == "A-001" and called["state"] == "called"
-    started = run_json(capsys, ["ticket", "start", "A-001", "--office", "sogo"])
+    started = run_json(capsys, ["ticket", "start", "A-001", "--office", "sogo", "--staff", "S001"])
     assert isinstance(started, dict) and started["state"] == "serving"
     done = run_json(
-        capsys, ["ticket", "finish", "A-001", "--office", "sogo", "--outcome", "renewed"]
+        capsys,
+        [
+            "ticket",
+            "finish",
+            "A-001",
+            "--office",
+            "sogo",
+            "--outcome",
+            "renewed",
+            "--staff",
+            "S001",
+        ],
     )
     assert isinstance(done, dict) and done["state"] == "done" and done["outcome"] == "renewed"
     verified = run_json(capsys, ["ticket", "verify", str(second["token"]), "--office", "sogo"])
@@ -127,7 +140,18 @@ def test_closed_office_refused_and_override_recorded(
     assert "年末年始" in capsys.readouterr().err
     data = run_json(
         capsys,
-        ["ticket", "issue", "--office", "sogo", "--service", "ecert", "--override", "緊急対応"],
+        [
+            "ticket",
+            "issue",
+            "--office",
+            "sogo",
+            "--service",
+            "ecert",
+            "--override",
+            "緊急対応",
+            "--staff",
+            "S002",
+        ],
     )
     assert isinstance(data, dict) and data["override"] == "緊急対応" and data["warnings"]
     monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-01T17:20:00+09:00")

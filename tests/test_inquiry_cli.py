@@ -86,9 +86,13 @@ def test_cases_and_appointments_flow(
 
     # on the day, by QR text
     monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-04T09:40:00+09:00")
-    checked = ok_json(capsys, "appointments", "checkin", appt["token"], "--office", "sogo")
+    checked = ok_json(
+        capsys, "appointments", "checkin", appt["token"], "--office", "sogo", "--staff", "S001"
+    )
     assert checked["appointment"]["state"] == "checked_in" and checked["number"] == "A-001"
-    err = fails(capsys, "appointments", "checkin", appt["code"], "--office", "sogo")
+    err = fails(
+        capsys, "appointments", "checkin", appt["code"], "--office", "sogo", "--staff", "S001"
+    )
     assert "already checked in" in err
 
 
@@ -98,10 +102,22 @@ def test_slip_for_other_day_or_office_is_refused(
     case_id = open_and_mail(capsys, cli_env)
     appt = ok_json(capsys, "appointments", "book", "--case", str(case_id), "--office", "sogo",
                    "--date", "2026-12-04", "--time", "10:00")  # fmt: skip
-    err = fails(capsys, "appointments", "checkin", appt["token"], "--office", "sogo")
+    err = fails(
+        capsys, "appointments", "checkin", appt["token"], "--office", "sogo", "--staff", "S001"
+    )
     assert "2026-12-04" in err and "today is 2026-12-01" in err
     monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-04T09:40:00+09:00")
-    err = fails(capsys, "appointments", "checkin", appt["token"], "--office", "station", lang="ja")
+    err = fails(
+        capsys,
+        "appointments",
+        "checkin",
+        appt["token"],
+        "--office",
+        "station",
+        "--staff",
+        "S001",
+        lang="ja",
+    )
     assert "総合窓口課" in err
 
 

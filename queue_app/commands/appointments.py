@@ -66,7 +66,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     ci = cmds.add_parser("checkin", parents=[common], help="check in a slip (QR text or code)")
     ci.add_argument("slip", metavar="TOKEN_OR_CODE", help="the scanned QR text or R-7K2Q")
     ci.add_argument("--office", required=True, help="office id where the visitor is")
-    ci.add_argument("--staff", help="staff code")
+    ci.add_argument("--staff", help="staff code (required when [[staff]] is configured)")
     ci.add_argument("--json", action="store_true", help="print JSON")
     ci.set_defaults(handler=run_checkin)
 
@@ -214,7 +214,11 @@ def run_reschedule(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = ctx.services.inquiries.check_in(args.slip, args.office, args.staff)
+    from queue_app.commands.ticket import staff_for
+
+    # a check-in issues a ticket: with [[staff]] configured it names the clerk
+    staff = staff_for(ctx, args, args.office)
+    result = ctx.services.inquiries.check_in(args.slip, args.office, staff)
     if args.json:
         ctx.out_json(result.to_json())
     else:

@@ -7,10 +7,12 @@ from typing import Any
 
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
+from queue_app.domain.staff import check_staff
 from queue_app.domain.tickets import Outcome, TicketState
 from queue_app.services import IssueRequest
 from queue_app.services.views import IssueResult, TicketView
 
+STAFF_HELP = "staff code (required when [[staff]] is configured)"
 VISITS = ("self", "agent_with_answer", "agent_first", "agent_second", "guardian", "other")
 
 
@@ -29,7 +31,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         + " (default: self for the e-certificate service, none for the others)",
     )
     issue.add_argument("--decision", default="", help="assessment decision, e.g. serve_today")
-    issue.add_argument("--staff", help="staff code")
+    issue.add_argument(
+        "--staff", help="staff code (required with --override when [[staff]] is configured)"
+    )
     issue.add_argument(
         "--override", metavar="REASON", help="issue although closed; recorded as an override"
     )
@@ -44,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     call.add_argument("--office", required=True)
     call.add_argument("--counter", required=True, type=_int("--counter"))
     call.add_argument("--ticket", help="a specific ticket: id or number like A-012")
-    call.add_argument("--staff")
+    call.add_argument("--staff", help=STAFF_HELP)
     call.add_argument("--json", action="store_true")
     call.set_defaults(handler=run_call)
 
@@ -61,7 +65,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         sp.add_argument("ticket", help="ticket id, or number like A-012 with --office")
         sp.add_argument("--office")
         sp.add_argument("--counter", type=_int("--counter"))
-        sp.add_argument("--staff")
+        sp.add_argument("--staff", help=STAFF_HELP)
         sp.add_argument("--json", action="store_true")
         if name == "finish":
             sp.add_argument(
@@ -102,6 +106,17 @@ def _int(flag: str) -> Any:
     return convert
 
 
+def staff_for(
+    ctx: CliContext, args: argparse.Namespace, office_id: str | None, required: bool = True
+) -> str | None:
+    """The `--staff` code to record. With `[[staff]]` configured, a command that changes a
+    ticket must name a registered code allowed at the ticket's office."""
+    known = office_id if office_id in ctx.config.offices else None
+    return check_staff(
+        ctx.config.staff, getattr(args, "staff", None), office_id=known, required=required
+    )
+
+
 def _resolve(ctx: CliContext, ref: str, office: str | None) -> TicketView:
     tickets = ctx.services.tickets
     if ref.isdigit():
@@ -127,13 +142,15 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
         visit = "self" if args.service == ctx.config.settings.inquiry.service else ""
     if visit and visit not in VISITS:
         raise InputError("err.visit_kind", value=visit, known=", ".join(VISITS))
+    # a kiosk issues without a clerk; an override of a closed office is a clerk's decision
+    staff = staff_for(ctx, args, args.office, required=args.override is not None)
     result: IssueResult = ctx.services.tickets.issue(
         IssueRequest(
             office_id=args.office,
             service_id=args.service,
             visit_kind=visit,
             decision=args.decision,
-            staff=args.staff,
+            staff=staff,
             override=args.override,
             request_id=args.request_id,
         )
@@ -192,9 +209,11 @@ def run_call(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.config.counter(args.office, args.counter)
     if args.ticket:
         target = _resolve(ctx, args.ticket, args.office)
-        ticket: TicketView | None = tickets.call(target.id, args.counter, args.staff)
+        staff = staff_for(ctx, args, target.office_id)
+        ticket: TicketView | None = tickets.call(target.id, args.counter, staff)
     else:
-        ticket = tickets.call_next(args.office, args.counter, args.staff)
+        staff = staff_for(ctx, args, args.office)
+        ticket = tickets.call_next(args.office, args.counter, staff)
     if ticket is None:
         if args.json:
             ctx.out_json(None)
@@ -213,23 +232,22 @@ def run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     target = _resolve(ctx, args.ticket, args.office)
     if args.counter is not None:
         ctx.config.counter(target.office_id, args.counter)
+    staff = staff_for(ctx, args, target.office_id)
     action = args.action
     if action == "recall":
-        ticket = tickets.recall(target.id, args.counter, args.staff)
+        ticket = tickets.recall(target.id, args.counter, staff)
     elif action == "start":
-        ticket = tickets.start(target.id, args.counter, args.staff)
+        ticket = tickets.start(target.id, args.counter, staff)
     elif action == "finish":
-        ticket = tickets.finish(target.id, args.outcome, args.counter, args.staff)
+        ticket = tickets.finish(target.id, args.outcome, args.counter, staff)
     elif action == "no-show":
-        ticket = tickets.no_show(target.id, args.counter, args.staff)
+        ticket = tickets.no_show(target.id, args.counter, staff)
     elif action == "cancel":
-        ticket = tickets.cancel(target.id, args.counter, args.staff)
+        ticket = tickets.cancel(target.id, args.counter, staff)
     elif action == "requeue":
-        ticket = tickets.requeue(target.id, args.counter, args.staff)
+        ticket = tickets.requeue(target.id, args.counter, staff)
     else:
-        ticket = tickets.transfer(
-            target.id, args.to_service, args.to_counter, args.counter, args.staff
-        )
+        ticket = tickets.transfer(target.id, args.to_service, args.to_counter, args.counter, staff)
     if args.json:
         ctx.out_json(ticket.to_json())
     else:

@@ -51,6 +51,9 @@ class Service:
     prefix: str
     minutes: float
     my_number: bool = False
+    # the city counts this procedure's outcomes (the e-certificate): finishing one needs an
+    # explicit outcome, never the default "served"
+    outcome_required: bool = False
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_ja

@@ -11,6 +11,8 @@ waiting --call--> called --start--> serving --finish(outcome)--> done
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from queue_app.domain.errors import DomainError
@@ -72,6 +74,8 @@ TRANSITIONS: dict[tuple[TicketState, Action], TicketState] = {
 
 TERMINAL = frozenset({D, X})
 ACTIVE = frozenset({W, C, S})
+# the states in which a ticket occupies its counter: a counter calls one visitor at a time
+OPEN_AT_COUNTER = frozenset({C, S})
 
 
 def next_state(state: str | TicketState, action: str | Action) -> TicketState:
@@ -94,6 +98,42 @@ def recall_result(recall_count: int, limit: int) -> tuple[TicketState, int]:
     if recall_count + 1 > limit:
         return TicketState.NO_SHOW, recall_count
     return TicketState.CALLED, recall_count + 1
+
+
+def recalls_left(recall_count: int, limit: int) -> int:
+    """How many more recalls keep the ticket called; at 0 the next recall marks it 不在."""
+    return max(0, limit - recall_count)
+
+
+def recall_makes_no_show(recall_count: int, limit: int) -> bool:
+    """True when the next recall turns the ticket into a no-show (warn before it)."""
+    return recall_result(recall_count, limit)[0] is TicketState.NO_SHOW
+
+
+@dataclass(frozen=True)
+class OpenTicket:
+    """A ticket that occupies a counter (called or serving)."""
+
+    id: int
+    label: str
+    state: str
+
+
+def check_counter_free(office_id: str, counter: int, open_tickets: Iterable[OpenTicket]) -> None:
+    """A counter calls one visitor at a time: calling while another ticket is still called
+    or serving there is refused, naming that ticket and what to do with it first (finish,
+    mark absent, or put back in the queue). Otherwise the first visitor stays 呼出中 for
+    ever and skews every report."""
+    for ticket in open_tickets:
+        if TicketState(ticket.state) in OPEN_AT_COUNTER:
+            raise DomainError(
+                "err.counter_busy",
+                office=office_id,
+                counter=counter,
+                number=ticket.label,
+                state=ticket.state,
+                id=ticket.id,
+            )
 
 
 def display_number(prefix: str, number: int) -> str:

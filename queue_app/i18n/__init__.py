@@ -13,6 +13,7 @@ from typing import Literal
 from queue_app.i18n import (
     catalog_assess,
     catalog_core,
+    catalog_counter,
     catalog_demo,
     catalog_display,
     catalog_input,
@@ -42,6 +43,7 @@ def _merge(*sections: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str,
 
 CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_core.MESSAGES,
+    catalog_counter.MESSAGES,
     catalog_assess.MESSAGES,
     catalog_reception.MESSAGES,
     catalog_display.MESSAGES,

@@ -18,6 +18,7 @@ from queue_app.services.tickets import IssueRequest, TicketService
 from queue_app.services.uow import UnitOfWork
 
 if TYPE_CHECKING:
+    from queue_app.services.audit import AuditService
     from queue_app.services.inquiries import InquiryService
     from queue_app.services.reports import ReportService
 
@@ -42,6 +43,12 @@ class Services:
         from queue_app.services.inquiries import InquiryService
 
         return InquiryService(self)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from queue_app.services.audit import AuditService
+
+        return AuditService(self)
 
     @cached_property
     def reports(self) -> ReportService:

@@ -182,10 +182,17 @@ class UnitOfWork:
         action: str,
         subject: str,
         detail: str | None = None,
+        office_id: str | None = None,
     ) -> None:
+        """One append-only audit row (the table refuses UPDATE and DELETE, migration 0004)."""
         session.execute(
             insert(AuditEntry).values(
-                at_ms=at_ms, actor=actor, action=action, subject=subject, detail=detail
+                at_ms=at_ms,
+                actor=actor,
+                action=action,
+                subject=subject,
+                detail=detail,
+                office_id=office_id,
             )
         )
 
