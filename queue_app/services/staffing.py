@@ -112,6 +112,7 @@ class StaffingService:
                 ),
                 {"office": office_id, "start": start, "end": end, "off": off_ms},
             ).all()
+        renewal = self.config.settings.inquiry.service
         per_day: dict[date, int] = {}
         raw: list[tuple[date, str, int, int]] = []
         gone, exposure = 0, 0.0
@@ -123,7 +124,8 @@ class StaffingService:
                 else date.fromisoformat(r.service_day)
             )
             raw.append((d, str(r.service_id), int(r.half_hour) * 30, int(r.arrivals)))
-            per_day[d] = per_day.get(d, 0) + int(r.arrivals)
+            if str(r.service_id) == renewal:  # notice crowds show in e-certificate renewals
+                per_day[d] = per_day.get(d, 0) + int(r.arrivals)
             gone += int(r.gone or 0)
             exposure += float(r.exposure_ms or 0) / 60_000
             acc = svc.setdefault(str(r.service_id), [0.0, 0.0, 0.0])
