@@ -25,6 +25,7 @@ COMMANDS = (
     "db_cmd",
     "reception",
     "display",
+    "web",
     "cases",
     "appointments",
     "purge",

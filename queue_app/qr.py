@@ -54,3 +54,17 @@ def write_svg(data: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     code.make_image().save(str(path))
     return path
+
+
+def svg_bytes(data: str) -> bytes:
+    """The QR as a standalone SVG document (black on white, quiet zone), in memory."""
+    import io
+
+    code = qrcode.QRCode(
+        error_correction=ERROR_CORRECT_M, border=4, image_factory=qrcode.image.svg.SvgPathFillImage
+    )
+    code.add_data(data)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image().save(buffer)
+    return buffer.getvalue()

@@ -178,6 +178,22 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """`[web]`: the visitor's web pages (`madoguchi web`)."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    # the address visitors' phones use, e.g. "https://madoguchi.city.example.jp"; when set,
+    # the QR on every ticket encodes `<public_url>/t/<token>` (else the bare token)
+    public_url: str = ""
+    requests_per_minute: int = 120  # per client address (behind NAT: many phones share one)
+    max_streams: int = 5000  # live (SSE) connections in total
+    max_streams_per_address: int = 200
+    trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-For is believed
+    allowed_hosts: tuple[str, ...] = ()  # Host header values accepted (empty: any)
+
+
+@dataclass(frozen=True)
 class Settings:
     timezone: str = "Asia/Tokyo"
     language: str = "ja"
@@ -192,6 +208,7 @@ class Settings:
     congestion: Congestion = field(default_factory=Congestion)
     inquiry: InquirySettings = field(default_factory=InquirySettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 @dataclass(frozen=True)

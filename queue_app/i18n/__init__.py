@@ -21,6 +21,7 @@ from queue_app.i18n import (
     catalog_reception,
     catalog_reports,
     catalog_staffing,
+    catalog_web,
 )
 
 Lang = Literal["ja", "en"]
@@ -52,6 +53,8 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_reports.MESSAGES,
     catalog_demo.MESSAGES,
     catalog_staffing.MESSAGES,
+    catalog_web.MESSAGES,
+    catalog_web.CLI_MESSAGES,
 )
 
 

@@ -198,6 +198,10 @@ class BoardService:
             )
         return lines
 
+    def office_summary(self, office_id: str) -> OtherOffice:
+        """One office at a glance (the web index lists every office this way)."""
+        return self._other(office_id)
+
     def _other(self, office_id: str) -> OtherOffice:
         office = self.config.office(office_id)
         queues = self.tickets.service_queues(office_id)

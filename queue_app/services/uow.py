@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -27,6 +27,10 @@ from queue_app.domain.errors import DatabaseError
 
 T = TypeVar("T")
 MAX_ATTEMPTS = 5
+# PostgreSQL: every revision bump also sends `NOTIFY madoguchi_revision, '<office>'` in the
+# same transaction, so listeners (the web server's change feed) hear of a change only once it
+# is committed, and never of one that was rolled back
+NOTIFY_CHANNEL = "madoguchi_revision"
 
 
 def to_ms(moment: datetime) -> int:
@@ -173,6 +177,8 @@ class UnitOfWork:
             set_={"value": Revision.value + 1},  # type: ignore[arg-type]
         )
         session.execute(stmt)
+        if self.dialect == "postgresql":
+            session.execute(select(func.pg_notify(NOTIFY_CHANNEL, office_id)))
 
     def audit(
         self,
@@ -222,4 +228,4 @@ def short_error(exc: Exception) -> str:
     return lines[0] if lines else exc.__class__.__name__
 
 
-__all__ = ["UnitOfWork", "to_ms", "from_ms", "short_error", "func", "update"]
+__all__ = ["NOTIFY_CHANNEL", "UnitOfWork", "to_ms", "from_ms", "short_error", "func", "update"]

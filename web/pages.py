@@ -1,0 +1,140 @@
+"""Rendering: the Jinja2 environment, the visitor's language, whole pages and the live parts
+sent over server-sent events (the same templates: `_*_live.html` are included by the pages).
+
+Live parts that do not depend on the visitor (an office's board in one language) are
+rendered once per snapshot and shared by every stream of that office.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from queue_app.domain.config import Config, WebSettings
+from queue_app.services.visitor import ForecastCell, OfficeLive, TicketStatus, VisitorService
+from web import i18n
+from web.i18n import WebText
+
+TEMPLATES = Path(__file__).parent / "templates"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+REFRESH_SECONDS = 20
+LEVEL_ICON = {"quiet": "●", "moderate": "▲", "crowded": "■"}
+
+
+class Pages:
+    def __init__(self, config: Config, settings: WebSettings) -> None:
+        self.config = config
+        self.settings = settings
+        self.env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES)),
+            autoescape=select_autoescape(["html"], default=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            LANGS=list(i18n.ENDONYMS.items()),
+            LEVEL_ICON=LEVEL_ICON,
+            REFRESH_SECONDS=REFRESH_SECONDS,
+        )
+        self._texts = {lang: WebText(lang, config) for lang in i18n.ENDONYMS}
+        self._shared: dict[tuple[str, str, str], tuple[int, str]] = {}
+        self._forecasts: dict[tuple[str, date], list[ForecastCell]] = {}
+
+    # -- language ----------------------------------------------------------------------
+    def text(self, lang: str) -> WebText:
+        return self._texts.get(lang) or self._texts[i18n.DEFAULT]
+
+    def language(self, request: Request) -> str:
+        """`?lang=` (if valid), else the cookie, else Accept-Language, else Japanese."""
+        return (
+            i18n.valid(request.query_params.get("lang"))
+            or i18n.valid(request.cookies.get(i18n.COOKIE))
+            or i18n.from_accept_language(request.headers.get("accept-language"))
+            or i18n.DEFAULT
+        )
+
+    def absolute(self, request: Request, path: str) -> str:
+        base = self.settings.public_url.rstrip("/") or str(request.base_url).rstrip("/")
+        return base + path
+
+    # -- whole pages -------------------------------------------------------------------
+    def render(self, request: Request, template: str, **context: Any) -> HTMLResponse:
+        asked = request.query_params.get("lang")
+        if asked is not None and i18n.valid(asked) is None:
+            request.state.refusal = "lang"
+            lang = self.language(request)
+            return HTMLResponse(self.refusal(400, lang), status_code=400)
+        lang = self.language(request)
+        refresh = request.query_params.get("refresh") != "0" and template != "slip.html"
+        html = self.env.get_template(template).render(
+            tr=self.text(lang),
+            lang=lang,
+            path=request.url.path,
+            refresh=refresh,
+            **context,
+        )
+        response = HTMLResponse(html, headers={"content-language": lang, "vary": "Cookie, Accept-Language"})
+        if asked is not None:
+            response.set_cookie(
+                i18n.COOKIE,
+                lang,
+                max_age=COOKIE_MAX_AGE,
+                httponly=True,
+                samesite="lax",
+                secure=self.settings.public_url.startswith("https://"),
+            )
+        if template in ("ticket.html", "slip.html"):
+            response.headers["cache-control"] = "no-store"
+        return response
+
+    def not_found(self, request: Request) -> HTMLResponse:
+        lang = self.language(request)
+        return HTMLResponse(
+            self.refusal(404, lang), status_code=404, headers={"cache-control": "no-store"}
+        )
+
+    def refusal(self, status: int, lang: str) -> str:
+        kind = {404: "notfound", 429: "busy", 503: "busy"}.get(status, "bad")
+        return self.env.get_template("refusal.html").render(
+            tr=self.text(lang), lang=lang, path="/", refresh=False, kind=kind, status=status
+        )
+
+    # -- live parts --------------------------------------------------------------------
+    def _shared_part(self, template: str, live: OfficeLive, lang: str) -> str:
+        key = (template, live.board.office_id, lang)
+        cached = self._shared.get(key)
+        if cached is not None and cached[0] == id(live):
+            return cached[1]
+        html = self.env.get_template(template).render(
+            tr=self.text(lang), lang=lang, live=live, office_id=live.board.office_id
+        )
+        self._shared[key] = (id(live), html)
+        return html
+
+    def office_live(self, live: OfficeLive, lang: str) -> str:
+        return self._shared_part("_office_live.html", live, lang)
+
+    def board_live(self, live: OfficeLive, lang: str) -> str:
+        return self._shared_part("_board_live.html", live, lang)
+
+    def ticket_live(self, live: OfficeLive, status: TicketStatus, lang: str) -> str:
+        return self.env.get_template("_ticket_live.html").render(
+            tr=self.text(lang), lang=lang, live=live, status=status
+        )
+
+    # -- the forecast (computed at most once per office and day) -------------------------
+    async def forecast(
+        self, visitor: VisitorService, office_id: str, today: date
+    ) -> list[ForecastCell]:
+        key = (office_id, today)
+        if key not in self._forecasts:
+            cells = await asyncio.to_thread(visitor.forecast, office_id)
+            self._forecasts = {k: v for k, v in self._forecasts.items() if k[1] == today}
+            self._forecasts[key] = cells
+        return self._forecasts[key]
