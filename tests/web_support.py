@@ -33,3 +33,13 @@ def web_app(url: str, config: Any, clock: Any, live_feed: bool = False, **change
     from web.app import create_app
 
     return create_app(web_services(url, config, clock), settings(**changes), live_feed=live_feed)
+
+
+def booked_appointment(services: Services) -> Any:
+    """A document-inquiry case mailed on 12/1 and booked for Friday 12/4 at 10:00."""
+    from datetime import date
+
+    from tests.inquiry_support import mailed_case
+
+    case = mailed_case(services, date(2026, 12, 1))
+    return services.inquiries.book(case.id, OFFICE, date(2026, 12, 4), 600, "S001")

@@ -36,7 +36,7 @@ from queue_app.domain.scan import qr_text
 from queue_app.services import Services
 from queue_app.services.feed import ChangeFeed
 from queue_app.services.visitor import OfficeLive, PageNotFound, VisitorService
-from web import i18n, ics
+from web import ics
 from web.hub import LiveHub, StreamsFull, Subscriber
 from web.pages import Pages
 from web.security import Guard, RateLimiter, Scope
@@ -168,9 +168,7 @@ async def office_page(web: WebApp, request: Request) -> Response:
     office = _office(web, request)
     live = await web.hub.current(office)
     forecast = await web.pages.forecast(web.visitor, office, live.board.service_day)
-    return web.pages.render(
-        request, "office.html", live=live, office_id=office, forecast=forecast
-    )
+    return web.pages.render(request, "office.html", live=live, office_id=office, forecast=forecast)
 
 
 async def board_page(web: WebApp, request: Request) -> Response:

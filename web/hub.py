@@ -136,11 +136,7 @@ class LiveHub:
         """The office's snapshot for a page: the feed's cached one while the feed runs (and
         knows the ticket), else a fresh read."""
         live = self.latest.get(office)
-        if (
-            live is not None
-            and self.live_feed
-            and (ticket_id is None or ticket_id in live.tickets)
-        ):
+        if live is not None and self.live_feed and (ticket_id is None or ticket_id in live.tickets):
             return live
         live = await asyncio.to_thread(self.visitor.live, office)
         if self.live_feed:

@@ -79,7 +79,9 @@ class Pages:
             refresh=refresh,
             **context,
         )
-        response = HTMLResponse(html, headers={"content-language": lang, "vary": "Cookie, Accept-Language"})
+        response = HTMLResponse(
+            html, headers={"content-language": lang, "vary": "Cookie, Accept-Language"}
+        )
         if asked is not None:
             response.set_cookie(
                 i18n.COOKIE,

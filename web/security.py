@@ -65,7 +65,11 @@ class RateLimiter:
         return True
 
     def _prune(self, now: float) -> None:
-        full = [a for a, (tok, st) in self.buckets.items() if tok + (now - st) * self.rate >= self.capacity]
+        full = [
+            a
+            for a, (tok, st) in self.buckets.items()
+            if tok + (now - st) * self.rate >= self.capacity
+        ]
         for address in full:
             del self.buckets[address]
         while len(self.buckets) > self.max_addresses:
@@ -161,7 +165,9 @@ class Guard:
         if status == 405:
             headers.append((b"allow", b"GET, HEAD"))
         await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body})
+        await send(
+            {"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body}
+        )
 
     def _log(self, scope: Scope, path: str, status: int, address: str) -> None:
         reason = scope.get("state", {}).get("refusal", "")

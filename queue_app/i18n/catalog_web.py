@@ -11,6 +11,8 @@ from __future__ import annotations
 
 WEB_LANGS: tuple[str, ...] = ("ja", "ja-easy", "en", "zh-Hans", "ko", "vi", "pt")
 
+# one line per message, the seven languages side by side (easier to check than 9 lines each)
+# fmt: off
 _T: dict[str, tuple[str, str, str, str, str, str, str]] = {
     # -- every page ------------------------------------------------------------------------
     "web.site": ("窓口の待ち状況", "まどぐちの まちじょうきょう", "Counter waiting times", "窗口等候情况", "창구 대기 현황", "Tình trạng chờ tại quầy", "Espera nos balcões"),
@@ -135,6 +137,7 @@ _T: dict[str, tuple[str, str, str, str, str, str, str]] = {
     # -- the server's own terminal lines -----------------------------------------------------
     "web.serving": ("窓口の公開ページを {url} で配信しています(Ctrl+C で終了)", "ページを {url} で だして います(Ctrl+C で おわる)", "Serving the visitor pages at {url} (Ctrl+C to stop)", "正在 {url} 提供页面（按 Ctrl+C 停止）", "{url}에서 페이지를 제공하는 중(Ctrl+C로 종료)", "Đang phục vụ trang tại {url} (Ctrl+C để dừng)", "Servindo as páginas em {url} (Ctrl+C para parar)"),
 }
+# fmt: on
 
 MESSAGES: dict[str, dict[str, str]] = {
     key: dict(zip(WEB_LANGS, texts, strict=True)) for key, texts in _T.items()

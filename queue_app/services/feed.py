@@ -132,6 +132,7 @@ class ChangeFeed:
                     last_poll = time.monotonic()
                     self._emit(on_change, self._diff(conn.execute(_REVISIONS).fetchall()))
 
+
 def revision_probe(engine: Engine) -> dict[str, int]:
     """Every office's revision (for tests and the benchmark)."""
     with engine.connect() as conn:

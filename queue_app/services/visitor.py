@@ -211,18 +211,21 @@ class VisitorService:
         for r in rows:
             if r.state == "waiting":
                 queues[r.service_id].append((-int(r.priority), int(r.queued_ms), int(r.id)))
-        position: dict[int, int] = {}
+        position: dict[int, tuple[int, float]] = {}
         for entries in queues.values():
             entries.sort()
-            for i, (_p, _q, tid) in enumerate(entries):
-                position[tid] = i
+            head_ms = min(q for _p, q, _t in entries)
+            for i, (_p, queued_ms, tid) in enumerate(entries):
+                # the estimator's floor: the longest waiter has waited this much longer
+                position[tid] = (i, (queued_ms - head_ms) / 60_000)
         out: dict[int, TicketStatus] = {}
         for r in rows:
-            ahead = position.get(int(r.id))
-            minutes = None
-            if ahead is not None:
+            place = position.get(int(r.id))
+            ahead = minutes = None
+            if place is not None:
+                ahead, floor = place
                 counters = tickets.counters_for(office_id, r.service_id)
-                minutes = estimate_wait(ahead, counters, per_person[r.service_id]).minutes
+                minutes = estimate_wait(ahead, counters, per_person[r.service_id], floor).minutes
             out[int(r.id)] = TicketStatus(
                 ticket_id=int(r.id),
                 office_id=office_id,

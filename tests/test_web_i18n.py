@@ -1,0 +1,62 @@
+"""Every visitor-page message exists in all seven languages, with the same placeholders;
+the language helpers pick the right one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from queue_app.i18n import CATALOG
+from queue_app.i18n.catalog_web import MESSAGES, WEB_LANGS
+from web import i18n
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
+
+
+def test_seven_languages() -> None:
+    assert WEB_LANGS == ("ja", "ja-easy", "en", "zh-Hans", "ko", "vi", "pt")
+    assert set(i18n.ENDONYMS) == set(WEB_LANGS)
+
+
+def test_no_key_missing_in_any_language() -> None:
+    missing = [
+        (k, lang)
+        for k, texts in MESSAGES.items()
+        for lang in WEB_LANGS
+        if not texts.get(lang, "").strip()
+    ]
+    assert missing == []
+
+
+def test_placeholders_match_across_languages() -> None:
+    for key, texts in MESSAGES.items():
+        expected = set(PLACEHOLDER.findall(texts["ja"]))
+        for lang in WEB_LANGS:
+            assert set(PLACEHOLDER.findall(texts[lang])) == expected, (key, lang)
+
+
+def test_every_key_used_by_the_templates_exists_in_every_language() -> None:
+    used: set[str] = set()
+    for path in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"""tr\(["'](web\.[\w.]*\w)["']""", path.read_text("utf-8")))
+    assert used, "no keys found in the templates"
+    for key in used:
+        assert key in CATALOG, key
+        assert all(CATALOG[key].get(lang) for lang in WEB_LANGS), key
+    # keys built in templates from a prefix: every state and level is there
+    for suffix in ("waiting", "called", "serving", "done", "no_show", "cancelled"):
+        assert f"web.state.{suffix}" in MESSAGES
+    for level in ("quiet", "moderate", "crowded"):
+        assert f"web.level.{level}" in MESSAGES
+
+
+def test_accept_language() -> None:
+    assert i18n.from_accept_language("ko-KR,ko;q=0.9,en-US;q=0.8") == "ko"
+    assert i18n.from_accept_language("en;q=0.5, vi;q=0.9") == "vi"
+    assert i18n.from_accept_language("zh-TW") is None
+    assert i18n.from_accept_language("zh-Hans-CN") == "zh-Hans"
+    assert i18n.from_accept_language("pt-BR") == "pt"
+    assert i18n.from_accept_language("fr;q=abc, de") is None
+    assert i18n.from_accept_language("x" * 2000) is None
+    assert i18n.valid("ZH-hans") == "zh-Hans" and i18n.valid("xx") is None
