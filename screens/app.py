@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -66,6 +67,15 @@ SCREEN_FACTORIES: dict[str, Callable[[], Screen[Any]]] = {
 
 class MadoguchiApp(App[None]):
     TITLE = "Madoguchi 窓口"
+    # Textual hands a key to the widget focused when the key is *read*, and a Tab moves the
+    # focus only once that widget has handled it: in a burst (a fast typist, a scanner, a
+    # terminal that delivers several keys at once) the keys after a Tab reached the old
+    # widget and were lost. As priority bindings, Tab and Shift+Tab move the focus while the
+    # key is read, so every later key goes where the clerk sees the cursor.
+    BINDINGS = [
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+    ]
 
     def __init__(
         self, services: Services, options: AppOptions, modes: list[str] | None = None

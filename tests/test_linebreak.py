@@ -11,6 +11,7 @@ from queue_app.domain.linebreak import (
     LINE_START_FORBIDDEN,
     cell_width,
     fill,
+    line_spans,
     wrap,
 )
 
@@ -96,3 +97,13 @@ def test_any_text_wraps_without_losing_characters(text: str, width: int) -> None
     kept = "".join(ch for ch in "".join(lines) if not ch.isspace())
     assert kept == "".join(ch for ch in text if not ch.isspace())
     assert all(cell_width(line) <= max(width, 2) for line in lines)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("あい。、「」 AB-\n")), max_size=60), st.integers(1, 20)
+)
+def test_line_spans_point_at_the_lines(text: str, width: int) -> None:
+    spans = line_spans(text, width)
+    assert [text[s:e] for s, e in spans] == wrap(text, width)
+    assert all(0 <= s <= e <= len(text) for s, e in spans)
+    assert spans == sorted(spans)

@@ -39,18 +39,19 @@ def cell_width(text: str) -> int:
     return width
 
 
-def _tokens(text: str, width: int) -> list[str]:
-    """Unbreakable pieces: a space run, an ASCII run (cut if wider than a line), a character."""
-    pieces: list[str] = []
+def _tokens(text: str, width: int) -> list[tuple[int, str]]:
+    """Unbreakable pieces with their offsets: a space run, an ASCII run (cut if wider than a
+    line), a character."""
+    pieces: list[tuple[int, str]] = []
     for match in _TOKEN.finditer(text):
-        token = match.group()
+        token, at = match.group(), match.start()
         while cell_width(token) > width and len(token) > 1:
             cut = 1
             while cut < len(token) and cell_width(token[: cut + 1]) <= width:
                 cut += 1
-            pieces.append(token[:cut])
-            token = token[cut:]
-        pieces.append(token)
+            pieces.append((at, token[:cut]))
+            token, at = token[cut:], at + cut
+        pieces.append((at, token))
     return pieces
 
 
@@ -65,40 +66,68 @@ def can_break_between(before: str, after: str) -> bool:
     return before[-1] not in LINE_END_FORBIDDEN and after[0] not in LINE_START_FORBIDDEN
 
 
-def _wrap_paragraph(text: str, width: int) -> list[str]:
+def _span(line: list[tuple[int, str]]) -> tuple[int, int]:
+    """Start and end offsets of a line's tokens, trailing spaces left out."""
+    kept = list(line)
+    while len(kept) > 1 and _is_space(kept[-1][1]):
+        kept.pop()
+    start = kept[0][0]
+    last_at, last = kept[-1]
+    end = last_at + (0 if _is_space(last) else len(last))
+    return start, max(start, end)
+
+
+def _spans_of_paragraph(text: str, width: int) -> list[tuple[int, int]]:
     tokens = _tokens(text, width)
-    lines: list[str] = []
-    line: list[str] = []
+    spans: list[tuple[int, int]] = []
+    line: list[tuple[int, str]] = []
     used = 0
     i = 0
     while i < len(tokens):
-        token = tokens[i]
+        at, token = tokens[i]
         size = cell_width(token)
-        if lines and not line and _is_space(token):
+        if spans and not line and _is_space(token):
             i += 1  # a continuation line never starts with spaces
             continue
         if not line or used + size <= width or _is_space(token):
-            line.append(token)
+            line.append((at, token))
             used += size
             i += 1
             continue
         # `token` does not fit: find the last place in `line` where a break is allowed.
         cut = len(line)
         while cut > 0 and not can_break_between(
-            line[cut - 1], line[cut] if cut < len(line) else token
+            line[cut - 1][1], line[cut][1] if cut < len(line) else token
         ):
             cut -= 1
-        if cut == 0 or not "".join(line[:cut]).strip():
+        if cut == 0 or all(_is_space(t) for _, t in line[:cut]):
             cut = len(line)  # nowhere allowed: break at the edge rather than overflow
-        lines.append("".join(line[:cut]).rstrip())
+        spans.append(_span(line[:cut]))
         line = line[cut:]
-        while line and _is_space(line[0]):
+        while line and _is_space(line[0][1]):
             line.pop(0)
-        used = sum(cell_width(t) for t in line)
-    tail = "".join(line).rstrip()
-    if tail or not lines:
-        lines.append(tail)
-    return lines
+        used = sum(cell_width(t) for _, t in line)
+    if line:
+        start, end = _span(line)
+        if end > start or not spans:
+            spans.append((start, end))
+    elif not spans:
+        spans.append((0, 0))
+    return spans
+
+
+def line_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of `wrap(text, width)` lies in `text`: (start, end) offsets, so styled
+    text (a rich Text) can be cut at the same places. Newlines end lines and are not part of
+    any span; spaces at a break belong to no line."""
+    if width < 1:
+        raise ValueError("width must be at least 1")
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans.extend((offset + s, offset + e) for s, e in _spans_of_paragraph(paragraph, width))
+        offset += len(paragraph) + 1
+    return spans
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -106,12 +135,7 @@ def wrap(text: str, width: int) -> list[str]:
 
     A line is wider than `width` only when a single character is (width 1, a kanji).
     """
-    if width < 1:
-        raise ValueError("width must be at least 1")
-    out: list[str] = []
-    for paragraph in text.split("\n"):
-        out.extend(_wrap_paragraph(paragraph, width))
-    return out
+    return [text[start:end] for start, end in line_spans(text, width)]
 
 
 def fill(text: str, width: int) -> str:

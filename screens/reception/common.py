@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from textual.binding import Binding, BindingsMap
 
 from queue_app.domain.errors import MadoguchiError
+from screens.widgets.keys import translated_bindings
 
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
 
-
-def translated_bindings(
-    tr: Translator,
-    specs: Iterable[tuple[str, str, str] | tuple[str, str, str, bool]],
-    base: BindingsMap | None = None,
-) -> BindingsMap:
-    """Bindings whose footer labels come from the catalogue (the language is per app),
-    added to `base` (the screen's own: Tab / Shift+Tab move the focus)."""
-    bindings: list[Binding] = []
-    for spec in specs:
-        key, action, label_key = spec[0], spec[1], spec[2]
-        show = spec[3] if len(spec) > 3 else True  # type: ignore[misc]
-        bindings.append(Binding(key, action, tr(label_key) if label_key else "", show=bool(show)))
-    extra = BindingsMap(bindings)
-    return BindingsMap.merge([base, extra]) if base is not None else extra
+__all__ = [
+    "app_of",
+    "crop",
+    "decision_label",
+    "error_text",
+    "minutes_between",
+    "translated_bindings",
+    "visit_label",
+]
 
 
 def error_text(error: BaseException, tr: Translator) -> str:

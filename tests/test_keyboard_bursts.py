@@ -1,0 +1,34 @@
+"""Keys delivered in a burst (a fast typist, a USB scanner, tmux) reach the field the clerk
+tabbed to: typing right after a Tab is never lost."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.keyboard_support import burst, tabs_to, typed
+from tests.test_reception_support import open_intake, reception_app, settle
+
+
+async def test_typing_right_after_tabbing_into_the_expiry_field(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        intake = await open_intake(pilot)
+        await settle(pilot)
+        before = intake.service_id
+        burst(app, ["tab"] * tabs_to(intake, "expiry") + typed("2027-05-07"))
+        await settle(pilot)
+        assert app.focused is intake.query_one("#expiry", Input)
+        assert intake.query_one("#expiry", Input).value == "2027-05-07"
+        assert intake.service_id == before  # the digits did not pick another service
+
+
+async def test_shift_tab_in_a_burst_too(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        intake = await open_intake(pilot)
+        await settle(pilot)
+        burst(app, ["tab"] * (tabs_to(intake, "expiry") + 1) + ["shift+tab"] + typed("R9.5.7"))
+        await settle(pilot)
+        assert intake.query_one("#expiry", Input).value == "R9.5.7"
