@@ -40,3 +40,16 @@ def test_display_snapshot_near_close_friday(snap_compare, sqlite_url, config, cl
         assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
     finally:
         svc.engine.dispose()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_display_snapshot_closed_day(snap_compare, sqlite_url, config, clock, lang, size):
+    """Saturday: the big panel says closed, why, and the next day reception opens."""
+    clock.set(datetime(2026, 12, 5, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo")))
+    svc = make_services(sqlite_url, config, clock)
+    app = display_app(sqlite_url, config, clock, lang=lang)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=loaded)
+    finally:
+        svc.engine.dispose()

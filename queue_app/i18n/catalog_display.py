@@ -7,6 +7,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "display.counter_word_pos": {"ja": "after", "en": "before"},
     "display.counter_n": {"ja": "{counter}番窓口", "en": "Counter {counter}"},
     "display.to_counter": {"ja": "→ {counter}番窓口", "en": "→ Counter {counter}"},
+    "display.closed_title": {"ja": "本日は休みです", "en": "Closed today"},
+    "display.next_open": {
+        "ja": "次の受付日 {day}  {hours}",
+        "en": "Next open {day}, {hours}",
+    },
     "display.no_calls": {"ja": "まだお呼び出しはありません", "en": "No calls yet"},
     "display.recent": {"ja": "これまでのお呼び出し", "en": "Recent calls"},
     "display.recalled": {"ja": "再呼出", "en": "again"},

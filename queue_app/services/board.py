@@ -14,16 +14,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from db.models import Revision
+from db.models import Revision, Ticket, TicketEvent
 from queue_app.domain.calendar import DayStatus, Reason
 from queue_app.domain.config import RuleKind, TimeRange
 from queue_app.domain.estimates import congestion
-from queue_app.services.views import TicketView
+from queue_app.services.uow import from_ms
 
 if TYPE_CHECKING:
     from queue_app.services import Services
 
 RECENT_CALLS = 8
+CALL_EVENTS = 400  # the newest call events read per snapshot (a busy day has ~300)
 LOOKAHEAD_DAYS = 7
 MAX_NOTICES = 4
 NEAR_CLOSE_MINUTES = 30
@@ -114,6 +115,10 @@ class BoardSnapshot:
     open_now: bool
     minutes_until_close: int | None  # set only near the end (<= NEAR_CLOSE_MINUTES)
     closures: tuple[Closure, ...]
+    # the latest call of every counter that called today, newest first (the big panel)
+    now_calling: tuple[CallView, ...] = ()
+    next_open_day: date | None = None  # when closed today: the next day reception opens
+    next_open_hours: tuple[TimeRange, ...] = ()
 
     def office_name(self, lang: str) -> str:
         return self.office_en if lang == "en" else self.office_ja
@@ -155,10 +160,14 @@ class BoardService:
         revision = self.revision_key()  # read first: a change meanwhile triggers a refetch
         now = self.calendar.local(office_id, self.clock.now())
         today = now.date()
-        calls = tuple(
-            _call_view(t) for t in self.tickets.recent_calls(office_id, RECENT_CALLS, day=today)
-        )
+        all_calls = self.calls_today(office_id, today)
+        calls = all_calls[:RECENT_CALLS]
         status = self.calendar.day(office_id, today)
+        next_day = (
+            None
+            if status.open
+            else self.calendar.next_open_day(office_id, today, include_start=False)
+        )
         queues = tuple(self._queues(office_id, today))
         others = tuple(self._other(o) for o in self.config.offices if o != office_id)
         left = self.calendar.minutes_until_close(office_id, now)
@@ -178,7 +187,59 @@ class BoardService:
             open_now=left is not None,
             minutes_until_close=left if left is not None and left <= NEAR_CLOSE_MINUTES else None,
             closures=self.coming_closures(office_id, today),
+            now_calling=latest_per_counter(all_calls),
+            next_open_day=next_day,
+            next_open_hours=self.calendar.day(office_id, next_day).hours if next_day else (),
         )
+
+    def calls_today(self, office_id: str, day: date) -> tuple[CallView, ...]:
+        """Today's calls from the event history, newest first: a number stays on the board
+        after its visitor was marked absent or transferred (the ticket's state moved on, the
+        call happened). Recalls are calls too."""
+        with self.services.uow.read() as session:
+            rows = session.execute(
+                select(
+                    TicketEvent.ticket_id,
+                    TicketEvent.counter,
+                    TicketEvent.at_ms,
+                    TicketEvent.detail,
+                    TicketEvent.service_id,
+                    Ticket.display_number,
+                    Ticket.number,
+                    Ticket.state,
+                )
+                .join(Ticket, Ticket.id == TicketEvent.ticket_id)  # type: ignore[arg-type]
+                .where(
+                    TicketEvent.office_id == office_id,  # type: ignore[arg-type]
+                    TicketEvent.service_day == day,  # type: ignore[arg-type]
+                    TicketEvent.to_state == "called",  # type: ignore[arg-type]
+                )
+                .order_by(TicketEvent.at_ms.desc(), TicketEvent.id.desc())  # type: ignore[attr-defined]
+                .limit(CALL_EVENTS)
+            ).all()
+        calls: list[CallView] = []
+        seen: set[int] = set()
+        for tid, counter, at_ms, detail, service_id, label, number, state in rows:
+            if tid in seen:  # a recall: the ticket shows once, with its newest call
+                continue
+            seen.add(tid)
+            recall = 0
+            if detail and detail.startswith("recall:"):
+                recall = int(detail.split(":", 1)[1] or 0)
+            calls.append(
+                CallView(
+                    ticket_id=int(tid),
+                    display_number=str(label),
+                    prefix=str(label).rsplit("-", 1)[0] if "-" in str(label) else "",
+                    number=int(number),
+                    counter=counter,
+                    service_id=str(service_id),
+                    called_at=from_ms(int(at_ms)),
+                    recall_count=recall,
+                    state=str(state),
+                )
+            )
+        return tuple(calls)
 
     def _queues(self, office_id: str, today: date) -> list[QueueLine]:
         lines = []
@@ -260,19 +321,12 @@ class BoardService:
         return bool(codes) and codes <= routine | {"no_hours"}
 
 
-def _call_view(ticket: TicketView) -> CallView:
-    prefix = ticket.display_number.rsplit("-", 1)[0] if "-" in ticket.display_number else ""
-    return CallView(
-        ticket_id=ticket.id,
-        display_number=ticket.display_number,
-        prefix=prefix,
-        number=ticket.number,
-        counter=ticket.counter,
-        service_id=ticket.service_id,
-        called_at=ticket.called_at,
-        recall_count=ticket.recall_count,
-        state=ticket.state,
-    )
+def latest_per_counter(calls: tuple[CallView, ...]) -> tuple[CallView, ...]:
+    """The newest call of each counter, newest first (one big tile per active counter)."""
+    found: dict[int | None, CallView] = {}
+    for call in calls:
+        found.setdefault(call.counter, call)
+    return tuple(found.values())
 
 
 def _merge_runs(items: list[Closure]) -> list[Closure]:

@@ -47,6 +47,8 @@ GLYPHS: dict[str, tuple[str, ...]] = {
     "Z": ("#####", "    #", "   # ", "  #  ", " #   ", "#    ", "#####"),
     "-": ("     ", "     ", "     ", " ### ", "     ", "     ", "     "),
     " ": ("     ", "     ", "     ", "     ", "     ", "     ", "     "),
+    ":": ("     ", "  #  ", "  #  ", "     ", "  #  ", "  #  ", "     "),
+    "/": ("    #", "    #", "   # ", "  #  ", " #   ", "#    ", "#    "),
     "→": ("     ", "  #  ", "   # ", "#####", "   # ", "  #  ", "     "),
 }
 HEIGHT = 7
@@ -57,8 +59,11 @@ def can_draw(text: str) -> bool:
     return bool(text) and all(ch.upper() in GLYPHS for ch in text)
 
 
-def render(text: str, pixel: str = "██") -> list[str]:
-    """The text as HEIGHT lines of block characters (every line the same width)."""
+def render(text: str, pixel: str = "██", pixel_height: int = 1) -> list[str]:
+    """The text as HEIGHT x pixel_height lines of block characters (all the same width).
+
+    A font pixel is `pixel` wide (2 cells by default: cells are about twice as tall as
+    wide) and `pixel_height` rows high, so the number can grow with the panel."""
     blank = " " * len(pixel)
     lines = [""] * HEIGHT
     for index, ch in enumerate(text.upper()):
@@ -67,10 +72,14 @@ def render(text: str, pixel: str = "██") -> list[str]:
             if index:
                 lines[row] += blank * GAP
             lines[row] += "".join(pixel if bit == "#" else blank for bit in glyph[row])
-    return lines
+    return [line for line in lines for _ in range(max(1, pixel_height))]
 
 
 def width(text: str, pixel_width: int = 2) -> int:
     if not text:
         return 0
     return (len(text) * 5 + (len(text) - 1) * GAP) * pixel_width
+
+
+# Font pixel sizes (columns, rows), biggest first: the display takes the first that fits.
+SCALES: tuple[tuple[int, int], ...] = ((6, 3), (4, 3), (4, 2), (3, 2), (2, 2), (2, 1), (1, 1))

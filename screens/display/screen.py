@@ -29,7 +29,7 @@ from queue_app.i18n import wait_text
 from queue_app.services.announce import Announcement, Announcer
 from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
 from screens.display import blockfont
-from screens.display.widgets import BigNumber, NowCalling
+from screens.display.widgets import MAX_TILES, NowCalling, choose_sizes
 
 if TYPE_CHECKING:
     from screens.app import MadoguchiApp
@@ -61,9 +61,6 @@ class PollState:
     failures: int = 0
     polls: int = 0
     fetches: int = 0
-
-
-ARROW_WIDTH = 12  # the block arrow and its padding (display.tcss: .-block #calling-arrow)
 
 
 class DisplayScreen(Screen[None]):
@@ -133,27 +130,18 @@ class DisplayScreen(Screen[None]):
         self._poll_now()
 
     def on_resize(self) -> None:
-        large = self.size.width >= 120 and self.size.height >= 36
-        self.set_class(large, "-large")
-        self._fit_calling()
+        # a roomy screen (a TV, a browser at 1920x1080) spreads out; the tiles refit after
+        # the layout has settled, whatever the size
+        roomy = self.size.width >= 90 and self.size.height >= 30
+        self.set_class(roomy, "-large")
+        self.call_after_refresh(self._refit)
 
-    def _fit_calling(self) -> None:
-        """Block font on a large screen when the whole call fits the panel, else Digits."""
-        panel = self.query_one("#calling-panel")
-        number = self.query_one("#calling-number", BigNumber).value
-        counter = self.query_one("#calling-counter", BigNumber).value
-        labels = sum(
-            cell_len(str(w.render())) + 2
-            for w in self.query(".counter-label").results(Static)
-            if w.display
-        )
-        need = blockfont.width(number) + ARROW_WIDTH + blockfont.width(counter) + labels
-        use = self.has_class("-large") and need <= panel.content_size.width
-        for big in self.query(BigNumber):
-            big.block = use
-        self.set_class(use, "-block")
-        arrow = self.query_one("#calling-arrow", Static)
-        arrow.update("\n".join(blockfont.render("→")) if use else "→")
+    def _refit(self) -> None:
+        if self.snapshot is not None:
+            self._draw_calls(self.snapshot)
+
+    def _label_width(self) -> int:
+        return sum(cell_len(label) + 2 for label in self._counter_labels() if label)
 
     def on_unmount(self) -> None:
         self._closing = True
@@ -284,17 +272,25 @@ class DisplayScreen(Screen[None]):
             pass
 
     def _draw_calls(self, snap: BoardSnapshot) -> None:
-        newest = snap.newest
         now_calling = self.query_one(NowCalling)
-        now_calling.show(
-            newest.display_number if newest else None,
-            newest.counter if newest else None,
-            self._counter_labels(),
-            self.tr("display.no_calls"),
-        )
-        self._fit_calling()
-        # the same call as plain text: screen readers, browsers' find, and small screens
         panel = self.query_one("#calling-panel")
+        newest = snap.newest
+        if not snap.today_open:
+            now_calling.show_message(self._closed_text(snap))
+            self.set_class(False, "-block")
+        elif not snap.now_calling:
+            now_calling.show_message(self.tr("display.no_calls"))
+            self.set_class(False, "-block")
+        else:
+            tiles = [
+                (c.display_number, str(c.counter) if c.counter is not None else "-")
+                for c in snap.now_calling[:MAX_TILES]
+            ]
+            box = panel.content_size
+            sizes = choose_sizes(box.width, box.height, tiles, self._label_width())
+            now_calling.show(tiles, self._counter_labels(), sizes)
+            self.set_class(sizes[0].pixel is not None, "-block")
+        # the same call as plain text: screen readers, browsers' find, and small screens
         if newest is not None and newest.counter is not None:
             panel.border_subtitle = f"{newest.display_number} " + self.tr(
                 "display.to_counter", counter=newest.counter
@@ -302,13 +298,40 @@ class DisplayScreen(Screen[None]):
         else:
             panel.border_subtitle = newest.display_number if newest else ""
         lines = Text()
-        for call in snap.calls[1:]:
+        for call in snap.calls:  # the history keeps every number called, whatever followed
             if lines:
                 lines.append("\n")
             lines.append(f"{call.display_number:<7}", style="bold")
             if call.counter is not None:
                 lines.append(self.tr("display.to_counter", counter=call.counter))
         self.query_one("#recent", Static).update(lines)
+
+    def _closed_text(self, snap: BoardSnapshot) -> Text:
+        """A closed day fills the big panel: the reason and the next day reception opens."""
+        text = Text(justify="center")
+        text.append(self.tr("display.closed_title") + "\n", style="bold")
+        if snap.closed_reason is not None:
+            text.append(f"({snap.closed_reason.text(self.lang)})\n")
+        if snap.next_open_day is not None:
+            hours = ", ".join(f"{a}-{b}" for a, b in (h.as_pair() for h in snap.next_open_hours))
+            day = self.tr(
+                "display.date",
+                m=snap.next_open_day.month,
+                d=snap.next_open_day.day,
+                wd=self.tr(f"weekday.{snap.next_open_day.weekday()}"),
+            )
+            text.append("\n" + self.tr("display.next_open", day=day, hours=hours), style="bold")
+            # and, when the panel has room, the day and the opening time in the block font
+            first = snap.next_open_hours[0].as_pair()[0] if snap.next_open_hours else ""
+            big = f"{snap.next_open_day.month}/{snap.next_open_day.day} {first}".strip()
+            box = self.query_one("#calling-panel").content_size
+            for cols, rows in blockfont.SCALES:
+                lines = blockfont.HEIGHT * rows
+                if blockfont.width(big, cols) <= box.width and lines + 5 <= box.height:
+                    text.append("\n\n")
+                    text.append("\n".join(blockfont.render(big, "█" * cols, rows)))
+                    break
+        return text
 
     def _counter_labels(self) -> tuple[str, str]:
         word = self.tr("display.counter_word")
@@ -421,11 +444,10 @@ class DisplayScreen(Screen[None]):
 
     # -- introspection for tests and the benchmark ------------------------------------
     def shown_call(self) -> tuple[str, str] | None:
-        """The ticket number and counter the big panel draws right now, or None."""
-        from screens.display.widgets import BigNumber
+        """The newest call the big panel draws right now (number, counter), or None."""
+        tiles = self.shown_calls()
+        return tiles[0] if tiles else None
 
-        if not self.query_one("#calling-row").display:
-            return None
-        number = self.query_one("#calling-number", BigNumber).value
-        counter = self.query_one("#calling-counter", BigNumber).value
-        return number, counter
+    def shown_calls(self) -> list[tuple[str, str]]:
+        """Every tile of the big panel, newest first."""
+        return self.query_one(NowCalling).tiles

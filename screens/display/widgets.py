@@ -1,7 +1,16 @@
-"""Widgets of the waiting-room display: the big number and the "now calling" panel."""
+"""Widgets of the waiting-room display: big numbers and the "now calling" tiles.
+
+The big panel shows one tile per counter that has called today (newest first): ticket
+number → counter, as large as the panel allows (`CallSize`), so two counters calling within
+a second are both big. When the office is closed all day it shows the reason and the next
+day reception opens instead.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -12,32 +21,83 @@ from screens.display import blockfont
 # What Textual's Digits can draw large (textual/renderables/digits.py); anything else
 # (a ticket prefix such as "G" or "ア") falls back to a bold label.
 DIGITS_CHARS = frozenset(" 0123456789+-^x:ABCDEF")
+MAX_TILES = 6
 
 
 def digits_can_draw(text: str) -> bool:
     return bool(text) and all(ch in DIGITS_CHARS for ch in text)
 
 
-class BigNumber(Widget):
-    """A value drawn with `Digits` when it can be, else as a large bold label.
+@dataclass(frozen=True)
+class CallSize:
+    """How big the tiles are: a block-font pixel size, or Textual's Digits (3 rows)."""
 
-    On a large screen (`block = True`) it switches to the 7-row block font, which also
-    draws any prefix letter, so the number can be read from the back of the room.
-    """
+    pixel: tuple[int, int] | None = None  # (columns, rows) of a font pixel; None: Digits
+
+    @property
+    def height(self) -> int:
+        return blockfont.HEIGHT * self.pixel[1] if self.pixel else 3
+
+    @property
+    def gap(self) -> int:
+        return 1 if self.pixel else 0
+
+    def value_width(self, text: str) -> int:
+        if self.pixel and blockfont.can_draw(text):
+            return blockfont.width(text, self.pixel[0])
+        return 3 * len(text) if digits_can_draw(text) else cell_len(text)
+
+    def arrow_width(self) -> int:
+        return blockfont.width("→", self.pixel[0]) + 2 if self.pixel else 3
+
+    def tile_width(self, number: str, counter: str, labels: int) -> int:
+        return self.value_width(number) + self.arrow_width() + labels + self.value_width(counter)
+
+
+DIGITS = CallSize()
+
+
+def choose_sizes(
+    width: int, height: int, tiles: list[tuple[str, str]], labels: int
+) -> list[CallSize]:
+    """A size per tile shown (newest first): as many tiles as possible in the block font,
+    all at one pixel size, the biggest that fits the panel; the rest in Digits below them;
+    tiles that fit in no way are left to the history list (at least one is always shown)."""
+    n = len(tiles)
+    if not n:
+        return []
+    drawable = [blockfont.can_draw(t[0]) and blockfont.can_draw(t[1]) for t in tiles]
+    for k in range(n, 0, -1):
+        if not all(drawable[:k]):
+            continue
+        for pixel in blockfont.SCALES:
+            size = CallSize(pixel)
+            rest = n - k
+            rows = k * size.height + (k - 1) * size.gap + 3 * rest
+            if rows > height:
+                continue
+            if all(size.tile_width(a, b, labels) <= width for a, b in tiles[:k]):
+                return [size] * k + [DIGITS] * rest
+    fit = max(1, min(n, height // DIGITS.height))
+    return [DIGITS] * fit
+
+
+class BigNumber(Widget):
+    """A value drawn in the block font at `pixel` size, else with `Digits` when it can be,
+    else as a large bold label (a prefix such as ア)."""
 
     DEFAULT_CSS = """
     BigNumber { width: auto; height: 3; }
-    BigNumber.-block { height: 7; }
     BigNumber > Digits { width: auto; }
     BigNumber > .big-label { width: auto; height: 3; content-align: left middle;
         text-style: bold; padding: 1 0 0 0; }
-    BigNumber > .big-block { width: auto; height: 7; }
+    BigNumber > .big-block { width: auto; height: auto; }
     """
 
     def __init__(self, value: str = "", *, id: str | None = None, classes: str = "") -> None:
         super().__init__(id=id, classes=classes)
         self._value = value
-        self._block = False
+        self._pixel: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Digits("", classes="big-digits")
@@ -46,12 +106,16 @@ class BigNumber(Widget):
 
     @property
     def block(self) -> bool:
-        return self._block
+        return self._pixel is not None and blockfont.can_draw(self._value)
 
-    @block.setter
-    def block(self, value: bool) -> None:
-        if value != self._block:
-            self._block = value
+    @property
+    def pixel(self) -> tuple[int, int] | None:
+        return self._pixel
+
+    @pixel.setter
+    def pixel(self, value: tuple[int, int] | None) -> None:
+        if value != self._pixel:
+            self._pixel = value
             if self.is_mounted:
                 self.update(self._value)
 
@@ -64,21 +128,25 @@ class BigNumber(Widget):
 
     @property
     def drawn_with_digits(self) -> bool:
-        return digits_can_draw(self._value)
+        return not self.block and digits_can_draw(self._value)
 
     def update(self, value: str) -> None:
         self._value = value
         digits = self.query_one(Digits)
         label = self.query_one(".big-label", Static)
         block = self.query_one(".big-block", Static)
-        use_block = self._block and blockfont.can_draw(value)
+        use_block = self._pixel is not None and blockfont.can_draw(value)
         self.set_class(use_block, "-block")
         block.display = use_block
-        if use_block:
-            block.update("\n".join(blockfont.render(value)))
+        if use_block and self._pixel is not None:
+            cols, rows = self._pixel
+            block.update("\n".join(blockfont.render(value, "█" * cols, rows)))
+            self.styles.height = blockfont.HEIGHT * rows
             digits.display = False
             label.display = False
-        elif digits_can_draw(value):
+            return
+        self.styles.height = 3
+        if digits_can_draw(value):
             digits.update(value)
             digits.display = True
             label.display = False
@@ -88,45 +156,102 @@ class BigNumber(Widget):
             digits.display = False
 
 
+class CallTile(Horizontal):
+    """Ticket number → counter number. The first tile keeps the ids `#calling-number`, ..."""
+
+    def __init__(self, index: int) -> None:
+        first = index == 0
+        super().__init__(id="calling-row" if first else f"calling-row-{index}", classes="tile")
+        self.first = first
+
+    def compose(self) -> ComposeResult:
+        def ident(name: str) -> str | None:
+            return f"calling-{name}" if self.first else None
+
+        yield BigNumber(id=ident("number"), classes="tile-number")
+        yield Static("→", id=ident("arrow"), classes="tile-arrow", markup=False)
+        yield Static(
+            "", id=ident("counter-before"), classes="counter-label label-before", markup=False
+        )
+        yield BigNumber(id=ident("counter"), classes="tile-counter")
+        yield Static(
+            "", id=ident("counter-label"), classes="counter-label label-after", markup=False
+        )
+
+    def show(
+        self, number: str, counter: str, labels: tuple[str, str], size: CallSize, gap: int = 0
+    ) -> None:
+        pixel = size.pixel
+        for big, value in (
+            (self.query_one(".tile-number", BigNumber), number),
+            (self.query_one(".tile-counter", BigNumber), counter),
+        ):
+            big.pixel = pixel
+            big.update(value)
+        arrow = self.query_one(".tile-arrow", Static)
+        if pixel is not None:
+            arrow.update("\n".join(blockfont.render("→", "█" * pixel[0], pixel[1])))
+        else:
+            arrow.update("→")
+        arrow.styles.width = size.arrow_width()
+        for widget in (self, arrow, *self.query(".counter-label").results(Static)):
+            widget.styles.height = size.height
+        self.styles.margin = (0, 0, gap, 0)
+        before = self.query_one(".label-before", Static)
+        before.update(labels[0])
+        before.display = bool(labels[0])
+        after = self.query_one(".label-after", Static)
+        after.update(labels[1])
+        after.display = bool(labels[1])
+
+    @property
+    def shown(self) -> tuple[str, str]:
+        return (
+            self.query_one(".tile-number", BigNumber).value,
+            self.query_one(".tile-counter", BigNumber).value,
+        )
+
+
 class NowCalling(Vertical):
-    """Ticket number → counter number, both large; `-fresh` highlights a new call."""
+    """The big panel: up to `MAX_TILES` call tiles, or one message (no calls, closed)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="calling-row"):
-            yield BigNumber(id="calling-number")
-            yield Static("→", id="calling-arrow", markup=False)
-            yield Static("", id="calling-counter-before", classes="counter-label", markup=False)
-            yield BigNumber(id="calling-counter")
-            yield Static("", id="calling-counter-label", classes="counter-label", markup=False)
+        for index in range(MAX_TILES):
+            yield CallTile(index)
         yield Static("", id="calling-empty", markup=False)
+
+    def on_mount(self) -> None:
+        for tile in self.query(CallTile):
+            tile.display = False
 
     def show(
         self,
-        number: str | None,
-        counter: int | None,
+        calls: list[tuple[str, str]],
         labels: tuple[str, str],
-        empty: str,
+        sizes: list[CallSize],
     ) -> None:
-        """`labels`: the words before and after the counter number (言語ごと)."""
-        row = self.query_one("#calling-row")
-        empty_label = self.query_one("#calling-empty", Static)
-        if number is None:
-            row.display = False
-            empty_label.display = True
-            empty_label.update(empty)
-            return
-        row.display = True
-        empty_label.display = False
-        self.query_one("#calling-number", BigNumber).update(number)
-        self.query_one("#calling-counter", BigNumber).update(
-            str(counter) if counter is not None else "-"
-        )
-        before = self.query_one("#calling-counter-before", Static)
-        before.update(labels[0])
-        before.display = bool(labels[0])
-        after = self.query_one("#calling-counter-label", Static)
-        after.update(labels[1])
-        after.display = bool(labels[1])
+        """`calls`: (number, counter) newest first, one size each; `labels`: the words
+        around the counter number."""
+        self.query_one("#calling-empty", Static).display = False
+        for index, tile in enumerate(self.query(CallTile)):
+            if index < min(len(calls), len(sizes)):
+                tile.display = True
+                following = sizes[index + 1] if index + 1 < len(sizes) else None
+                gap = sizes[index].gap if following == sizes[index] else 0
+                tile.show(*calls[index], labels, sizes[index], gap)
+            else:
+                tile.display = False
+
+    def show_message(self, text: object) -> None:
+        for tile in self.query(CallTile):
+            tile.display = False
+        empty = self.query_one("#calling-empty", Static)
+        empty.display = True
+        empty.update(text)  # type: ignore[arg-type]
+
+    @property
+    def tiles(self) -> list[tuple[str, str]]:
+        return [tile.shown for tile in self.query(CallTile) if tile.display]
