@@ -10,7 +10,9 @@ Every test is also isolated from the user's real configuration and data (``_isol
 from __future__ import annotations
 
 import atexit
+import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,17 +37,28 @@ except ModuleNotFoundError:  # ... a bare `pytest` only puts tests/ there
 PG_FIXTURES = frozenset({"pg_cluster", "pg_url"})
 
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test that uses a PostgreSQL fixture `postgres` (so `-m "not postgres"` works),
-    and skip them when PostgreSQL is unavailable and MADOGUCHI_SKIP_PG=1 allows that."""
-    skip = None
+    """Mark every test that uses a PostgreSQL fixture `postgres` (so `-m "not postgres"` works).
+
+    A missing requirement is a failure, not a skip: PostgreSQL and Debian's Chromium are
+    installed by scripts/system-packages.sh. Only an explicit MADOGUCHI_SKIP_PG=1 (tests
+    marked `postgres`) or MADOGUCHI_SKIP_BROWSER=1 (tests marked `browser`) turns the missing
+    program into a skip."""
+    skip_pg = skip_browser = None
     if skip_allowed() and not postgres_available():
-        skip = pytest.mark.skip(reason="PostgreSQL unavailable and MADOGUCHI_SKIP_PG=1")
+        skip_pg = pytest.mark.skip(reason="PostgreSQL unavailable and MADOGUCHI_SKIP_PG=1")
+    if os.environ.get("MADOGUCHI_SKIP_BROWSER") == "1" and not os.path.exists(CHROMIUM):
+        skip_browser = pytest.mark.skip(reason="Chromium unavailable and MADOGUCHI_SKIP_BROWSER=1")
     for item in items:
         if PG_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.postgres)
-        if skip is not None and item.get_closest_marker("postgres") is not None:
-            item.add_marker(skip)
+        if skip_pg is not None and item.get_closest_marker("postgres") is not None:
+            item.add_marker(skip_pg)
+        if skip_browser is not None and item.get_closest_marker("browser") is not None:
+            item.add_marker(skip_browser)
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +69,25 @@ def _isolate_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MADOGUCHI_DATA_DIR", str(tmp_path / "data"))
     for name in ("MADOGUCHI_DATABASE_URL", "MADOGUCHI_LANG", "MADOGUCHI_NOW"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Input and TextArea made during a test has a steady (non-blinking) cursor.
+
+    A blinking cursor is drawn or not depending on when its 0.5 s timer last fired, so a
+    snapshot or a rendered-text assertion would depend on the machine's speed. Done here,
+    once, for every test and every widget (subclasses included), not per snapshot."""
+    from textual.widgets import Input, TextArea
+
+    for cls in (Input, TextArea):
+        original = cls.__init__
+
+        def steady_init(self, *args, __original=original, **kwargs):  # type: ignore[no-untyped-def]
+            __original(self, *args, **kwargs)
+            self.cursor_blink = False
+
+        monkeypatch.setattr(cls, "__init__", steady_init)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from typing import Any
 
 from db.engine import make_engine
 from queue_app.services import IssueRequest, Services
+from tests.waiting import deadline_for
 
 OFFICE = "sogo"
 
@@ -43,15 +44,18 @@ def seed(services: Services) -> None:
 
 
 async def wait_until(
-    pilot: Any, condition: Callable[[], bool], timeout: float = 5.0, step: float = 0.02
+    pilot: Any, condition: Callable[[], bool], timeout: float | None = None, step: float = 0.02
 ) -> float:
-    """Pump the app until `condition()` holds; return the wall time it first held."""
-    deadline = time.monotonic() + timeout
+    """Pump the app until `condition()` holds; return the wall time it first held (for
+    bench/display_latency.py; tests never assert on it). The deadline is the generous one of
+    tests/waiting.py."""
+    limit = deadline_for(timeout)
+    deadline = time.monotonic() + limit
     while True:
         if condition():
             return time.time()
         if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s")
+            raise AssertionError(f"condition not met within {limit:.0f} s")
         await pilot.pause(step)
 
 

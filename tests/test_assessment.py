@@ -51,13 +51,20 @@ def visit(kind: VisitKind, *items: Item, **kw: object) -> VisitInput:
     return VisitInput(kind, frozenset(items), **kw)  # type: ignore[arg-type]
 
 
-# (id, visit, decision, missing, inquiry_reason, reasons that must be present)
+# (id, visit, decision, missing, inquiry_reason, the reason lines exactly, in order)
 CASES = [
     # -- self (本人): card; notice optional; knows both PINs -> same day
     ("self-card-only", visit(VisitKind.SELF, C), SERVE, (), None, ["assess.reason.serve_today"]),
-    ("self-card-notice", visit(VisitKind.SELF, C, N), SERVE, (), None, []),
+    (
+        "self-card-notice",
+        visit(VisitKind.SELF, C, N),
+        SERVE,
+        (),
+        None,
+        ["assess.reason.serve_today"],
+    ),
     ("self-no-card", visit(VisitKind.SELF, N), CANNOT, (C,), None, ["assess.reason.card_required"]),
-    ("self-nothing", visit(VisitKind.SELF), CANNOT, (C,), None, []),
+    ("self-nothing", visit(VisitKind.SELF), CANNOT, (C,), None, ["assess.reason.card_required"]),
     (
         "self-user-pin-forgotten",
         visit(VisitKind.SELF, C, pin_user=F),
@@ -89,7 +96,7 @@ CASES = [
         SERVE,
         (),
         None,
-        [],
+        ["assess.reason.serve_today"],
     ),
     (
         "self-user-forgotten-renew-sign-only",
@@ -97,7 +104,7 @@ CASES = [
         SERVE,
         (),
         None,
-        [],
+        ["assess.reason.serve_today"],
     ),
     (
         "self-user-forgotten-renew-user",
@@ -105,7 +112,7 @@ CASES = [
         INQ,
         (),
         PIN_RESET,
-        [],
+        ["assess.reason.pin_user_forgotten"],
     ),
     # missing wins over the PIN inquiry
     (
@@ -117,8 +124,22 @@ CASES = [
         ["assess.reason.card_required", "assess.reason.pin_user_forgotten"],
     ),
     # -- agent with answer form: card + answer form + photo ID -> same day
-    ("awa-complete", visit(VisitKind.AGENT_WITH_ANSWER, C, A, P), SERVE, (), None, []),
-    ("awa-complete-notice", visit(VisitKind.AGENT_WITH_ANSWER, C, N, A, P), SERVE, (), None, []),
+    (
+        "awa-complete",
+        visit(VisitKind.AGENT_WITH_ANSWER, C, A, P),
+        SERVE,
+        (),
+        None,
+        ["assess.reason.serve_today"],
+    ),
+    (
+        "awa-complete-notice",
+        visit(VisitKind.AGENT_WITH_ANSWER, C, N, A, P),
+        SERVE,
+        (),
+        None,
+        ["assess.reason.serve_today"],
+    ),
     (
         "awa-nonphoto-only",
         visit(VisitKind.AGENT_WITH_ANSWER, C, A, NP),
@@ -149,7 +170,11 @@ CASES = [
         CANNOT,
         (C, A, P),
         None,
-        ["assess.reason.card_required", "assess.reason.answer_form_missing"],
+        [
+            "assess.reason.card_required",
+            "assess.reason.answer_form_missing",
+            "assess.reason.photo_id_required",
+        ],
     ),
     (
         "awa-pin-locked",
@@ -184,14 +209,21 @@ CASES = [
         None,
         ["assess.reason.agent_first_any_id", "assess.reason.agent_first_inquiry_later"],
     ),
-    ("first-no-card", visit(VisitKind.AGENT_FIRST, NP), CANNOT, (C,), None, []),
+    (
+        "first-no-card",
+        visit(VisitKind.AGENT_FIRST, NP),
+        CANNOT,
+        (C,),
+        None,
+        ["assess.reason.card_required", "assess.reason.agent_first_inquiry_later"],
+    ),
     (
         "first-with-answer-hint",
         visit(VisitKind.AGENT_FIRST, C, A, P),
         INQ,
         (),
         AGENT_FIRST,
-        ["assess.reason.hint_same_day_with_answer"],
+        ["assess.reason.agent_first_inquiry", "assess.reason.hint_same_day_with_answer"],
     ),
     (
         "first-pin-forgotten",
@@ -202,7 +234,14 @@ CASES = [
         ["assess.reason.agent_first_inquiry", "assess.reason.pin_user_forgotten"],
     ),
     # -- agent, second visit: card + sealed answer form + photo ID -> same day
-    ("second-complete", visit(VisitKind.AGENT_SECOND, C, N, A, P), SERVE, (), None, []),
+    (
+        "second-complete",
+        visit(VisitKind.AGENT_SECOND, C, N, A, P),
+        SERVE,
+        (),
+        None,
+        ["assess.reason.serve_today"],
+    ),
     (
         "second-nonphoto",
         visit(VisitKind.AGENT_SECOND, C, A, NP),
@@ -219,25 +258,50 @@ CASES = [
         None,
         ["assess.reason.second_answer_form"],
     ),
-    ("second-only-card", visit(VisitKind.AGENT_SECOND, C), CANNOT, (A, P), None, []),
-    ("second-nothing", visit(VisitKind.AGENT_SECOND), CANNOT, (C, A, P), None, []),
+    (
+        "second-only-card",
+        visit(VisitKind.AGENT_SECOND, C),
+        CANNOT,
+        (A, P),
+        None,
+        ["assess.reason.second_answer_form", "assess.reason.photo_id_required"],
+    ),
+    (
+        "second-nothing",
+        visit(VisitKind.AGENT_SECOND),
+        CANNOT,
+        (C, A, P),
+        None,
+        [
+            "assess.reason.card_required",
+            "assess.reason.second_answer_form",
+            "assess.reason.photo_id_required",
+        ],
+    ),
     (
         "second-pin-forgotten",
         visit(VisitKind.AGENT_SECOND, C, A, P, pin_user=F),
         INQ,
         (),
         PIN_RESET,
-        [],
+        ["assess.reason.pin_user_forgotten"],
     ),
     # -- guardian: card + registry cert + photo ID (+ ward for signing) -> same day
-    ("guardian-complete", visit(VisitKind.GUARDIAN, C, P, R, W), SERVE, (), None, []),
+    (
+        "guardian-complete",
+        visit(VisitKind.GUARDIAN, C, P, R, W),
+        SERVE,
+        (),
+        None,
+        ["assess.reason.serve_today"],
+    ),
     (
         "guardian-user-only-no-ward",
         visit(VisitKind.GUARDIAN, C, P, R, renew=USER),
         SERVE,
         (),
         None,
-        [],
+        ["assess.reason.serve_today"],
     ),
     (  # the page asks the ward only for the signing certificate: the user one is renewed
         "guardian-both-no-ward-renews-user",
@@ -253,7 +317,7 @@ CASES = [
         CANNOT,
         (W,),
         None,
-        [],
+        ["assess.reason.guardian_ward_present"],
     ),
     (
         "guardian-no-registry-cert",
@@ -277,7 +341,7 @@ CASES = [
         INQ,
         (),
         GUARDIAN_NO_PHOTO,
-        [],
+        ["assess.reason.guardian_no_photo_id"],
     ),
     (
         "guardian-pin-locked",
@@ -301,7 +365,11 @@ CASES = [
         CANNOT,
         (C, R, W),
         None,
-        [],
+        [
+            "assess.reason.card_required",
+            "assess.reason.guardian_registry_cert",
+            "assess.reason.guardian_ward_present",
+        ],
     ),
     (  # the ward is not "missing" when the user certificate alone can be renewed
         "guardian-missing-both-certs",
@@ -309,7 +377,11 @@ CASES = [
         CANNOT,
         (C, R),
         None,
-        ["assess.reason.guardian_ward_present"],
+        [
+            "assess.reason.card_required",
+            "assess.reason.guardian_registry_cert",
+            "assess.reason.guardian_ward_present",
+        ],
     ),
     (
         "guardian-missing-wins-over-inquiry",
@@ -317,7 +389,7 @@ CASES = [
         CANNOT,
         (R,),
         None,
-        ["assess.reason.guardian_no_photo_id_later"],
+        ["assess.reason.guardian_registry_cert", "assess.reason.guardian_no_photo_id_later"],
     ),
     (  # no photo ID and no ward: a document inquiry, the ward comes on the next visit
         "guardian-no-photo-no-ward",
@@ -333,7 +405,7 @@ CASES = [
         INQ,
         (),
         GUARDIAN_NO_PHOTO,
-        ["assess.reason.guardian_ward_next_visit"],
+        ["assess.reason.guardian_no_photo_id", "assess.reason.guardian_ward_next_visit"],
     ),
     # -- card expiring (notice lists マイナンバーカード): new-card application, whatever else
     (
@@ -350,7 +422,7 @@ CASES = [
         NEW,
         (),
         None,
-        [],
+        ["assess.reason.card_expiring"],
     ),
     (
         "expiring-pin-locked",
@@ -358,7 +430,7 @@ CASES = [
         NEW,
         (),
         None,
-        [],
+        ["assess.reason.card_expiring"],
     ),
 ]
 
@@ -378,9 +450,7 @@ def test_assess_visit(
     assert result.decision is decision
     assert result.missing == missing
     assert result.inquiry_reason == inquiry
-    for key in reasons:
-        assert key in result.reasons
-    assert len(set(result.reasons)) == len(result.reasons)
+    assert list(result.reasons) == reasons  # exactly these lines, in this order
     assert result.renewal is None
     # invariants
     assert Item.NOTICE not in result.missing

@@ -96,7 +96,6 @@ def test_renewal_text_english(capsys: pytest.CaptureFixture[str]) -> None:
 def test_renewal_today_from_madoguchi_now(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("queue_app.config")
     monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-25T09:00:00+09:00")
     data = run_json(capsys, "renewal", "--expiry", "2027-03-24")
     assert data["today"] == "2026-12-25"

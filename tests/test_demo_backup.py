@@ -15,6 +15,8 @@ from sqlmodel import SQLModel
 from db.models import Ticket, TicketEvent
 from queue_app.cli import main
 from queue_app.demo.history import generate
+from tests.pgcluster import skip_allowed
+from tests.waiting import join_all, poll
 
 
 def _wipe(engine) -> None:  # type: ignore[no-untyped-def]
@@ -87,22 +89,28 @@ def test_sqlite_backup_is_consistent_while_a_terminal_writes(
 
     services = Services(cli_db, config, clock, SECRET)
     stop = threading.Event()
-    issued = []
+    issued: list[int] = []
+    failed: list[BaseException] = []
 
     def writer() -> None:
-        while not stop.is_set():
-            issued.append(services.tickets.issue(IssueRequest("sogo", "certificate")).ticket.id)
+        try:
+            while not stop.is_set():
+                issued.append(services.tickets.issue(IssueRequest("sogo", "certificate")).ticket.id)
+        except BaseException as exc:  # reported below instead of leaving the test waiting
+            failed.append(exc)
 
-    thread = threading.Thread(target=writer)
+    thread = threading.Thread(target=writer, name="writer")
     thread.start()
     try:
-        while len(issued) < 5:
-            pass
+        # a bounded wait (not a spin): ends when the writer has issued 5 or has died
+        poll(lambda: len(issued) >= 5 or bool(failed), "the writer issuing 5 tickets")
+        assert not failed, failed
         out = tmp_path / "live.db"
         assert main(["db", "backup", "--out", str(out)]) == 0
     finally:
         stop.set()
-        thread.join()
+        join_all([thread])
+    assert not failed, failed
     conn = sqlite3.connect(out)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -129,8 +137,10 @@ def test_postgres_backup_and_restore_round_trip(
     from db.engine import make_engine
     from db.migrate import upgrade
 
-    if shutil.which("pg_dump") is None:
-        pytest.skip("pg_dump not installed")
+    if shutil.which("pg_dump") is None:  # it comes with PostgreSQL: required like the server
+        if skip_allowed():
+            pytest.skip("pg_dump not installed and MADOGUCHI_SKIP_PG=1")
+        pytest.fail("pg_dump is required (postgresql-client): bash scripts/system-packages.sh")
     monkeypatch.setenv("MADOGUCHI_DATABASE_URL", pg_url)
     engine = make_engine(pg_url)
     try:

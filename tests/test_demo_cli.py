@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,8 +12,40 @@ from sqlalchemy import func, select
 
 from db.models import Ticket
 from queue_app.cli import main
+from tests.waiting import poll
 
 TZ = ZoneInfo("Asia/Tokyo")
+
+
+@dataclass
+class DemoContents:
+    first_day: str
+    history: int
+    live: int
+    called: int
+
+
+def _demo_contents(path: Path) -> DemoContents:
+    """What the demo database holds: its first day, tickets before and on the live day
+    (2026-12-07), and calls on the live day."""
+    from db.engine import make_engine
+
+    live_day = Ticket.service_day == "2026-12-07"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(Ticket)).scalar_one()
+            live = conn.execute(select(func.count()).select_from(Ticket).where(live_day))
+            live_n = live.scalar_one()
+            called = conn.execute(
+                select(func.count())
+                .select_from(Ticket)
+                .where(live_day, Ticket.called_ms.is_not(None))
+            ).scalar_one()
+            first_day = conn.execute(select(func.min(Ticket.service_day))).scalar_one()
+    finally:
+        engine.dispose()
+    return DemoContents(str(first_day), total - live_n, live_n, called)
 
 
 @pytest.fixture
@@ -29,23 +62,15 @@ def test_demo_builds_its_own_database_and_plays_the_day(demo_env, capsys) -> Non
     assert (demo_env / "demo" / "demo-secret.key").exists()
     assert not (demo_env / "madoguchi.db").exists()  # the real database is never created
     assert "2026-12-07" in out  # Sunday -> the next open day of sogo, Monday
-    from db.engine import make_engine
-
-    engine = make_engine(f"sqlite:///{path}")
-    with engine.connect() as conn:
-        live = conn.execute(
-            select(func.count()).select_from(Ticket).where(Ticket.service_day == "2026-12-07")
-        ).scalar_one()
-        called = conn.execute(
-            select(func.count())
-            .select_from(Ticket)
-            .where(Ticket.service_day == "2026-12-07", Ticket.called_ms.is_not(None))
-        ).scalar_one()
-        history = conn.execute(select(func.count()).select_from(Ticket)).scalar_one() - live
-    engine.dispose()
-    assert history > 500 and live > 20 and called > 10
+    first = _demo_contents(path)
+    assert first.history > 500 and first.live > 20 and first.called > 10
+    assert first.first_day == "2026-11-23"  # two weeks before the live day
     # running again rebuilds the demo (a fresh day), it never appends
     assert main(["demo", "--no-tui", "--weeks", "1", "--live-minutes", "0"]) == 0
+    again = _demo_contents(path)
+    assert again.first_day == "2026-11-30"  # the older week is gone: rebuilt, not appended
+    assert 0 < again.history < first.history
+    assert 0 < again.live < first.live  # the live day restarted at 09:30, not continued
 
 
 def test_demo_refuses_the_real_database_and_foreign_files(demo_env, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -85,8 +110,6 @@ def test_live_day_moves_tickets_through_the_services(sqlite_services, clock) -> 
 
 
 def test_live_thread_runs_faster_than_real_time(sqlite_services, clock) -> None:  # type: ignore[no-untyped-def]
-    import time
-
     from queue_app.demo.live import LiveDay
 
     clock.set(datetime(2026, 12, 1, 9, 30, tzinfo=TZ))
@@ -94,9 +117,7 @@ def test_live_thread_runs_faster_than_real_time(sqlite_services, clock) -> None:
     live = LiveDay(sqlite_services, clock, speed=600, seed=1)
     live.start(interval=0.05)
     try:
-        deadline = time.monotonic() + 10
-        while clock.now() - start < timedelta(minutes=10) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        poll(lambda: clock.now() - start >= timedelta(minutes=10), "10 demo minutes")
     finally:
         live.stop()
     assert clock.now() - start >= timedelta(minutes=10)

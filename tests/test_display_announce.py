@@ -7,6 +7,7 @@ import threading
 import time
 
 from queue_app.services.announce import Announcement, Announcer, speech_text
+from tests.waiting import DEADLINE
 
 
 def test_speech_text_ja_en():
@@ -35,7 +36,7 @@ def test_each_call_twice_in_order_never_overlapping():
     announcer = Announcer("say -v kyoko", "ja", chime=lambda: chimes.append(1), runner=runner)
     for n in (12, 13, 14):  # a burst, queued from the UI thread at once
         announcer.announce(Announcement("A", n, 3))
-    assert announcer.join(5)
+    assert announcer.join(DEADLINE)
     assert overlaps == 0
     assert len(chimes) == 3
     assert [a[:3] for a in said] == [["say", "-v", "kyoko"]] * 6
@@ -60,7 +61,7 @@ def test_real_command_receives_the_text(tmp_path):
     )
     announcer = Announcer(f"{sys.executable} {script}", "en")
     announcer.announce(Announcement("B", 7, 1))
-    assert announcer.join(10)
+    assert announcer.join(DEADLINE)
     assert (
         out.read_text("utf-8").splitlines() == ["Ticket number B 7, please come to counter 1."] * 2
     )
@@ -74,7 +75,7 @@ def test_broken_command_and_chime_do_not_stop_the_queue():
     announcer = Announcer("/nonexistent/speaker", "ja", chime=bad_chime)
     announcer.announce(Announcement("A", 1, 3))
     announcer.announce(Announcement("A", 2, 4))
-    assert announcer.join(5)
+    assert announcer.join(DEADLINE)
     assert len(announcer.spoken) >= 2  # the second call still ran
     assert announcer.spoken[-1].startswith("受付番号 A の2番")
     announcer.close()
@@ -84,6 +85,6 @@ def test_no_command_only_chimes():
     chimes: list[int] = []
     announcer = Announcer("", "ja", chime=lambda: chimes.append(1))
     announcer.announce(Announcement("C", 5, 2))
-    assert announcer.join(5)
+    assert announcer.join(DEADLINE)
     assert chimes == [1]
     announcer.close()

@@ -17,6 +17,7 @@ import pytest
 
 from tests.conftest import make_services
 from tests.display_support import seed
+from tests.waiting import DEADLINE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,7 +41,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = DEADLINE) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -53,7 +54,6 @@ def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30)
     raise AssertionError("display --web did not listen")
 
 
-@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
 def test_browser_shows_a_called_number(sqlite_url, config, clock, tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -98,15 +98,17 @@ def test_browser_shows_a_called_number(sqlite_url, config, clock, tmp_path):
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
                 page.goto(f"http://127.0.0.1:{port}/?fontsize=14")
-                page.wait_for_selector(".textual-terminal canvas, .xterm-screen", timeout=30000)
-                assert seen("総合窓口課", 30), "the board never rendered"
-                assert seen("A-002", 10)  # the newest call at start-up, as plain text
+                page.wait_for_selector(
+                    ".textual-terminal canvas, .xterm-screen", timeout=DEADLINE * 1000
+                )
+                assert seen("総合窓口課", DEADLINE), "the board never rendered"
+                assert seen("A-002", DEADLINE)  # the newest call at start-up, as plain text
                 called = writer.tickets.call_next("sogo", 3)  # this process is "reception"
                 assert called is not None and called.display_number == "A-003"
-                assert seen("A-003", 10), "the called number never reached the browser"
+                assert seen("A-003", DEADLINE), "the called number never reached the browser"
                 page.wait_for_timeout(300)
                 shot = tmp_path / "display.png"
-                page.screenshot(path=str(shot), timeout=15000)
+                page.screenshot(path=str(shot), timeout=DEADLINE * 1000)
                 assert shot.stat().st_size > 10_000
             finally:
                 browser.close()

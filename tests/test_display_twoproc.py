@@ -1,24 +1,25 @@
-"""Two processes: a ticket called by another process is on the display within 1 s.
+"""Two processes: a ticket called by another process shows up on the display.
 
 The display runs here (run_test, read-only engine; on PostgreSQL as a SELECT-only role);
-`tests/display_caller.py` runs in a subprocess, issues and calls a ticket, and prints the
-wall-clock time just after its commit."""
+`tests/display_caller.py` runs in a subprocess, issues and calls a ticket. The test waits
+for the call to appear (generous deadline, tests/waiting.py); how fast it appears is
+measured by bench/display_latency.py, not asserted here."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
-import time
 import uuid
 from pathlib import Path
 
 from tests.conftest import make_services
 from tests.display_support import display_app, loaded, seed, wait_until
+from tests.waiting import DEADLINE
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-async def _called_elsewhere_shows_within_1s(url_for_caller, url_for_display, config, clock):
+async def _called_elsewhere_shows_up(url_for_caller, url_for_display, config, clock):
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -30,7 +31,7 @@ async def _called_elsewhere_shows_within_1s(url_for_caller, url_for_display, con
     )
     assert proc.stdin is not None and proc.stdout is not None
     try:
-        assert (await asyncio.wait_for(proc.stdout.readline(), 60)).strip() == b"READY"
+        assert (await asyncio.wait_for(proc.stdout.readline(), DEADLINE)).strip() == b"READY"
         app = display_app(url_for_display, config, clock)
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(pilot)
@@ -38,15 +39,11 @@ async def _called_elsewhere_shows_within_1s(url_for_caller, url_for_display, con
             assert screen.shown_call() == ("A-002", "4")
             proc.stdin.write(b"go\n")
             await proc.stdin.drain()
-            line = await asyncio.wait_for(proc.stdout.readline(), 30)
-            label, counter, committed = line.decode().split()
-            shown = await wait_until(
-                pilot, lambda: screen.shown_call() == (label, counter), timeout=5, step=0.01
-            )
-            latency = shown - float(committed)
-            assert label == "A-007"
-            assert latency < 1.0, f"shown {latency:.3f}s after the commit"
-        assert await asyncio.wait_for(proc.wait(), 30) == 0
+            line = await asyncio.wait_for(proc.stdout.readline(), DEADLINE)
+            label, counter, _committed = line.decode().split()
+            assert (label, counter) == ("A-007", "3")
+            await wait_until(pilot, lambda: screen.shown_call() == (label, counter))
+        assert await asyncio.wait_for(proc.wait(), DEADLINE) == 0
     finally:
         if proc.returncode is None:
             proc.kill()
@@ -57,9 +54,7 @@ async def test_two_processes_sqlite(sqlite_url, config, clock):
     svc = make_services(sqlite_url, config, clock)
     seed(svc)
     svc.engine.dispose()
-    started = time.monotonic()
-    await _called_elsewhere_shows_within_1s(sqlite_url, sqlite_url, config, clock)
-    assert time.monotonic() - started < 120
+    await _called_elsewhere_shows_up(sqlite_url, sqlite_url, config, clock)
 
 
 async def test_two_processes_postgres_select_only_role(pg_url, pg_cluster, config, clock):
@@ -69,4 +64,4 @@ async def test_two_processes_postgres_select_only_role(pg_url, pg_cluster, confi
     role_url = pg_cluster.create_role(
         f"display_{uuid.uuid4().hex[:8]}", "pw-display", database=pg_url, read_only=True
     )
-    await _called_elsewhere_shows_within_1s(pg_url, role_url, config, clock)
+    await _called_elsewhere_shows_up(pg_url, role_url, config, clock)

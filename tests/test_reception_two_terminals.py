@@ -44,9 +44,9 @@ async def test_two_terminals_issue_call_and_see_each_other(
             assert labels == ["A-001", "A-002", "A-003", "A-004"]  # one sequence, no duplicate
 
             ids = {r.ticket.id for r in issued_a + issued_b}
-            seen_b = await wait_until(b, lambda: {t.id for t in rb.waiting} == ids, timeout=2.0)
-            seen_a = await wait_until(a, lambda: {t.id for t in ra.waiting} == ids, timeout=2.0)
-            assert seen_a < 2.0 and seen_b < 2.0
+            # each terminal sees the other's tickets by polling (how fast: bench/)
+            await wait_until(b, lambda: {t.id for t in rb.waiting} == ids)
+            await wait_until(a, lambda: {t.id for t in ra.waiting} == ids)
 
             # both call, alternately: never the same ticket twice
             called: list[int] = []
@@ -63,8 +63,8 @@ async def test_two_terminals_issue_call_and_see_each_other(
                 called.append(screen.current.id)
             assert sorted(called) == sorted(ids)
             assert len(set(called)) == 4
-            await wait_until(a, lambda: ra.waiting == [], timeout=2.0)
-            await wait_until(b, lambda: rb.waiting == [], timeout=2.0)
+            await wait_until(a, lambda: ra.waiting == [])
+            await wait_until(b, lambda: rb.waiting == [])
             states = {t.id: (t.state, t.counter) for t in svc_a.tickets.list("sogo")}
             assert sorted(c for _, c in states.values()) == [3, 3, 4, 4]
     finally:
