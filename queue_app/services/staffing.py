@@ -2,8 +2,8 @@
 
 The history is read with ONE grouped SQL statement (no ORM objects): per service day,
 procedure (the service the ticket was issued for) and local half-hour: arrivals, the
-visitors who left (cancelled or no-show), their waiting exposure and the service-time
-sums. Everything else is pure domain code: `domain.forecast` (factors),
+visitors who left (cancelled or no-show), their waiting exposure and the counter-time
+sums (from the call to the finish: the walk to the counter occupies it too). Everything else is pure domain code: `domain.forecast` (factors),
 `domain.backtest` (accuracy), `domain.erlang` (patience), `domain.staffing` (plans).
 """
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Date, bindparam, text
 
 from queue_app.domain.backtest import Backtest, backtest
-from queue_app.domain.counter_sim import DayDemand, skill_groups
+from queue_app.domain.counter_sim import DayDemand, draw_scenarios, simulate, skill_groups
 from queue_app.domain.erlang import Patience, fit_patience
 from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.forecast import ArrivalModel, DayInfo, describe_days, fit
@@ -47,13 +47,13 @@ SELECT tk.service_day AS service_day, tk.issued_service_id AS service_id,
        SUM(CASE WHEN COALESCE(tk.called_ms, gone.left_ms) > tk.issued_ms
                 THEN COALESCE(tk.called_ms, gone.left_ms) - tk.issued_ms ELSE 0 END)
          AS exposure_ms,
-       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.started_ms THEN 1 ELSE 0 END)
+       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.called_ms THEN 1 ELSE 0 END)
          AS svc_n,
-       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.started_ms
-                THEN (tk.finished_ms - tk.started_ms) / 1000.0 ELSE 0 END) AS svc_s,
-       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.started_ms
-                THEN ((tk.finished_ms - tk.started_ms) / 1000.0)
-                     * ((tk.finished_ms - tk.started_ms) / 1000.0) ELSE 0 END) AS svc_s2
+       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.called_ms
+                THEN (tk.finished_ms - tk.called_ms) / 1000.0 ELSE 0 END) AS svc_s,
+       SUM(CASE WHEN tk.state = 'done' AND tk.finished_ms > tk.called_ms
+                THEN ((tk.finished_ms - tk.called_ms) / 1000.0)
+                     * ((tk.finished_ms - tk.called_ms) / 1000.0) ELSE 0 END) AS svc_s2
 FROM ticket tk LEFT JOIN gone ON gone.ticket_id = tk.id
 WHERE tk.office_id = :office AND tk.service_day >= :start AND tk.service_day <= :end
 GROUP BY tk.service_day, tk.issued_service_id, half_hour
@@ -83,6 +83,36 @@ class StaffingReport:
     accuracy: Backtest | None
     result: StaffingResult
     counters: dict[str, tuple[int, ...]]  # group key -> counter numbers
+
+
+@dataclass(frozen=True)
+class DayWaits:
+    """One forecast day with every configured counter open: arrivals and the mean wait
+    per half-hour (simulated), for the congestion calendar."""
+
+    info: DayInfo
+    arrivals: tuple[float, ...]
+    waits: tuple[float, ...]  # minutes
+    factor: float  # expected arrivals / those of an ordinary day (every factor 1)
+
+    @property
+    def mean_wait(self) -> float:
+        total = sum(self.arrivals)
+        return (
+            sum(a * w for a, w in zip(self.arrivals, self.waits, strict=True)) / total
+            if total
+            else 0.0
+        )
+
+    def hours(self) -> dict[int, float]:
+        """Mean wait per clock hour (arrival-weighted over its half-hours)."""
+        mass: dict[int, float] = {}
+        acc: dict[int, float] = {}
+        for m, a, w in zip(self.info.slots, self.arrivals, self.waits, strict=True):
+            h = m // 60
+            mass[h] = mass.get(h, 0.0) + a
+            acc[h] = acc.get(h, 0.0) + a * w
+        return {h: (acc[h] / mass[h] if mass[h] else 0.0) for h in sorted(mass)}
 
 
 class StaffingService:
@@ -211,6 +241,29 @@ class StaffingService:
             info.slots, close.hour * 60 + close.minute, rates, service, hist.patience.mean_minutes
         )
 
+    def expected_waits(
+        self,
+        hist: History,
+        model: ArrivalModel,
+        info: DayInfo,
+        replications: int = 20,
+        seed: int = 1,
+    ) -> DayWaits:
+        """Simulate the forecast day with every configured counter open all day."""
+        office = self.config.office(hist.office_id)
+        demand = self.demand(hist, model, info)
+        groups = skill_groups([(c.number, c.services) for c in office.counters])
+        full = tuple(tuple(g.size for g in groups) for _ in demand.slots)
+        days = draw_scenarios(demand, replications, seed + info.day.toordinal())
+        out = simulate(groups, full, demand, days, 30.0)
+        ordinary = sum(m.base for sid, m in model.services.items() if sid in info.services)
+        return DayWaits(
+            info,
+            tuple(demand.arrivals(k) for k in range(len(demand.slots))),
+            tuple(s.mean_wait for s in out.slots),
+            model.day_total(info) / ordinary if ordinary > 0 else 1.0,
+        )
+
     # -- the plan ---------------------------------------------------------------------------
     def plan(
         self,
@@ -266,4 +319,4 @@ class StaffingService:
         )
 
 
-__all__ = ["History", "StaffingReport", "StaffingService"]
+__all__ = ["DayWaits", "History", "StaffingReport", "StaffingService"]
