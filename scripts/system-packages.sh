@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the tests need: PostgreSQL binaries (the tests start their own throwaway
-# cluster), tmux and Chromium (browser tests). Installs only what is missing, with apt, and
-# only when running as root; otherwise it says what to install.
+# cluster), tmux, Chromium (browser tests) and zbarimg (reads ticket QR codes in the web
+# tests). Installs only what is missing, with apt, and only when running as root; otherwise
+# it says what to install.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
@@ -31,6 +32,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 if ! command -v chromium >/dev/null 2>&1; then
     apt_install chromium || echo "system-packages: WARNING: chromium missing; browser tests will skip" >&2
+fi
+if ! command -v zbarimg >/dev/null 2>&1; then
+    apt_install zbar-tools || echo "system-packages: WARNING: zbarimg missing; the QR browser test will skip" >&2
 fi
 if ! compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null; then
     apt_install fonts-noto-cjk || echo "system-packages: WARNING: no CJK font; browser screenshots show boxes" >&2

@@ -7,6 +7,7 @@ from typing import Any
 
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
+from queue_app.domain.scan import qr_text
 from queue_app.domain.staff import check_staff
 from queue_app.domain.tickets import Outcome, TicketState
 from queue_app.services import IssueRequest
@@ -155,10 +156,12 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
             request_id=args.request_id,
         )
     )
+    # the QR leads to the ticket's own page when `[web] public_url` is set (else: the token)
+    qr_data = qr_text(result.token, ctx.config.settings.web.public_url)
     if args.png:
-        qr.write_png(result.token, Path(args.png))
+        qr.write_png(qr_data, Path(args.png))
     if args.svg:
-        qr.write_svg(result.token, Path(args.svg))
+        qr.write_svg(qr_data, Path(args.svg))
     warnings = [_warning(ctx, key, result) for key in result.warnings]
     if args.json:
         data = result.to_json()
@@ -179,7 +182,7 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out("! " + text)
     ctx.out(result.token)
     if args.qr:
-        for line in qr.half_blocks(result.token):
+        for line in qr.half_blocks(qr_data):
             ctx.out(line)
     return 0
 

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 from queue_app import qr
 from queue_app.config import data_dir
 from queue_app.domain.config import Config
+from queue_app.domain.scan import extract_token, qr_text
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,10 @@ def write_ticket_files(
         png = folder / f"{stem}.png"
         svg = folder / f"{stem}.svg"
         lines = [service_day, f"~{wait_minutes} min" if wait_minutes is not None else ""]
-        _write_png(png, label, lines, token)
-        _write_svg(svg, label, [service_name, *lines], token)
+        # the ticket's own page when a public URL is configured (`[web] public_url`)
+        data = qr_text(extract_token(token), config.settings.web.public_url)
+        _write_png(png, label, lines, data)
+        _write_svg(svg, label, [service_name, *lines], data)
         return TicketFiles(png, svg)
     except Exception as exc:  # disk full, permissions, a font problem: report it
         return TicketFiles(None, None, f"{type(exc).__name__}: {exc}")

@@ -72,6 +72,7 @@
     source = new EventSource(live.getAttribute("data-events"));
     source.addEventListener("open", function () {
       retry = 1000;
+      root.setAttribute("data-live", "open");
       if (banner) { banner.hidden = true; }
     });
     source.addEventListener("update", function (event) {
@@ -85,6 +86,7 @@
     });
     source.addEventListener("gone", function () { window.location.reload(); });
     source.addEventListener("error", function () {
+      root.setAttribute("data-live", "lost");
       if (banner) { banner.hidden = false; }
       if (source.readyState === EventSource.CLOSED) {
         // refused (server busy) or the server went away: try again later, by ourselves
