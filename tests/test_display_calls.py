@@ -104,7 +104,6 @@ async def test_no_show_keeps_the_big_panel_and_the_history(writer, sqlite_url, c
             lambda: (
                 screen.snapshot.calls and all(c.state == "no_show" for c in screen.snapshot.calls)
             ),
-            timeout=5,
         )
         await pilot.pause()
         assert screen.shown_call() == ("A-002", "4")
@@ -122,7 +121,7 @@ async def test_two_counters_within_a_second_are_both_big(writer, sqlite_url, con
         writer.tickets.call_next(OFFICE, 3)
         clock.advance(seconds=1)
         writer.tickets.call_next(OFFICE, 4)
-        await wait_until(pilot, lambda: screen.shown_call() == ("A-004", "4"), timeout=5)
+        await wait_until(pilot, lambda: screen.shown_call() == ("A-004", "4"))
         await pilot.pause()
         assert screen.shown_calls()[:2] == [("A-004", "4"), ("A-003", "3")]
         from screens.display.widgets import BigNumber
