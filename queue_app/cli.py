@@ -76,7 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    from queue_app.cli_help import help_lang, localize
+
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    localize(parser, help_lang(argv, os.environ))  # --help and usage errors in the UI language
     args = parser.parse_args(argv)
     ctx = CliContext.from_args(args)
     try:

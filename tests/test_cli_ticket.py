@@ -37,7 +37,7 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as exc:
             main([name, "--help"])
         assert exc.value.code == 0
-        assert "usage:" in capsys.readouterr().out
+        assert "使い方:" in capsys.readouterr().out  # Japanese by default
 
 
 def test_init_twice_changes_nothing_and_secret_is_private(

@@ -168,3 +168,48 @@ def test_demo_database_is_under_the_data_dir(demo_env) -> None:  # type: ignore[
     path, secret = demo_paths(ctx, None)
     assert path == Path(demo_env) / "demo" / "madoguchi-demo.db"
     assert secret.parent == path.parent
+
+
+def test_a_second_demo_never_deletes_the_database_of_a_running_one(
+    demo_env, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """The first demo's TUI is open (its `app.run()`); a second `madoguchi demo` started
+    meanwhile refuses, names the database and what to do, and leaves the file alone."""
+    from queue_app.demo.app import DemoApp
+
+    path = demo_env / "demo" / "madoguchi-demo.db"
+    seen: dict[str, object] = {}
+
+    def second_demo_while_running(self) -> None:  # type: ignore[no-untyped-def]
+        inode = path.stat().st_ino
+        seen["code"] = main(["demo", "--no-tui", "--weeks", "1", "--live-minutes", "0"])
+        seen["err"] = capsys.readouterr().err
+        seen["same_file"] = path.exists() and path.stat().st_ino == inode
+        seen["contents"] = _demo_contents(path)
+
+    monkeypatch.setattr(DemoApp, "run", second_demo_while_running)
+    assert main(["demo", "--weeks", "1", "--live-minutes", "0"]) == 0
+    assert seen["code"] == 3
+    assert "実行中" in str(seen["err"]) and str(path) in str(seen["err"])
+    assert "Traceback" not in str(seen["err"])
+    assert seen["same_file"] is True
+    assert seen["contents"].history > 0  # type: ignore[attr-defined]
+    # once the first demo has ended, a new one starts (the lock went with it)
+    assert main(["demo", "--no-tui", "--weeks", "1", "--live-minutes", "0"]) == 0
+
+
+def test_a_demo_refusal_speaks_english_when_asked(demo_env, capsys) -> None:  # type: ignore[no-untyped-def]
+    import fcntl
+    import os
+
+    assert main(["demo", "--no-tui", "--weeks", "0", "--live-minutes", "0"]) == 0
+    path = demo_env / "demo" / "madoguchi-demo.db"
+    fd = os.open(f"{path}.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # what a running demo holds
+        capsys.readouterr()
+        assert main(["--lang", "en", "demo", "--no-tui", "--weeks", "0"]) == 3
+        assert "in use by another running demo" in capsys.readouterr().err
+        assert path.exists()
+    finally:
+        os.close(fd)

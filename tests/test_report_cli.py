@@ -23,6 +23,12 @@ def cli_db(sqlite_url, clock, config, monkeypatch):  # type: ignore[no-untyped-d
     return sqlite_url
 
 
+def excel_csv(text: str) -> list[dict[str, str]]:
+    """CSV as Excel gets it: a UTF-8 BOM first (else Excel shows the Japanese as mojibake)."""
+    assert text.startswith("\ufeff"), text[:20]
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
     code = main(list(argv))
     out = capsys.readouterr()
@@ -46,7 +52,7 @@ def test_daily_json_and_csv(cli_db, capsys) -> None:  # type: ignore[no-untyped-
     code, out, _ = run(
         capsys, "report", "daily", "--office", "sogo", "--date", "2026-12-01", "--format", "csv"
     )
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = excel_csv(out)
     total = next(r for r in rows if r["section"] == "total")
     assert total["issued"] == "5" and total["wait_median_min"] == "22.5"
     assert [r["key"] for r in rows if r["section"] == "hour"][0] == "8"
@@ -115,6 +121,29 @@ def test_range_and_forecast_formats(cli_db, capsys, tmp_path) -> None:  # type: 
     code, out, _ = run(
         capsys, "report", "forecast", "--office", "sogo", "--month", "2026-12", "--format", "csv"
     )
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = excel_csv(out)
     assert any(r["closed_reason"] == "土曜日・日曜日" for r in rows)
     assert {r["band_level"] for r in rows if r["open"] == "1"} <= {"quiet", "moderate", "crowded"}
+
+
+def test_csv_files_carry_a_bom_for_excel(cli_db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "daily.csv"
+    argv = ["report", "daily", "--office", "sogo", "--date", "2026-12-01", "--format", "csv"]
+    code, _, err = run(capsys, *argv, "--out", str(target))
+    assert code == 0, err
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf" * 2)
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert next(r for r in rows if r["section"] == "total")["issued"] == "5"
+    # the other formats are plain UTF-8
+    json_file = tmp_path / "daily.json"
+    code, _, _ = run(capsys, *argv[:-1], "json", "--out", str(json_file))
+    assert code == 0 and json.loads(json_file.read_bytes())["totals"]["issued"] == 5
+
+
+def test_no_bom_on_an_interactive_terminal() -> None:
+    from queue_app.commands.report import with_bom
+
+    assert with_bom("a,b\n", "csv", to_terminal=True) == "a,b\n"
+    assert with_bom("a,b\n", "csv", to_terminal=False) == "\ufeffa,b\n"
+    assert with_bom("{}", "json", to_terminal=False) == "{}"

@@ -3,6 +3,11 @@
 Never touches the real database: the demo lives in `<data dir>/demo/` with its own secret
 (or at `--db-path`, which must not be the configured database and, if it exists, must be a
 demo database made by this command). Each run rebuilds it, so every demo starts fresh.
+
+A running demo holds an exclusive lock on `<database>.lock` until it exits; a second
+`madoguchi demo` on the same database finds the lock taken and refuses (exit 3) instead of
+deleting the database under the running one. The operating system drops the lock when the
+process ends, however it ends, so a crashed demo never blocks the next one.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from queue_app.context import CliContext
-from queue_app.domain.errors import InputError
+from queue_app.domain.errors import DatabaseError, InputError
 
 DEMO_STAFF = "S001"
 
@@ -73,8 +78,24 @@ def _is_demo_db(path: Path) -> bool:
     return row is not None
 
 
+def lock_demo(ctx: CliContext, path: Path) -> None:
+    """Take the demo database's lock for as long as this command runs, or refuse: another
+    `madoguchi demo` is using it. Released by `ctx.close()` or by the process ending."""
+    import fcntl
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise DatabaseError("err.demo_running", path=str(path)) from None
+    ctx._closers.append(lambda: os.close(fd))
+
+
 def prepare(ctx: CliContext, path: Path) -> None:
-    """Refuse the real database and foreign files; remove an old demo database."""
+    """Refuse the real database, foreign files and a demo in use; remove an old demo database."""
     from db.backup import sqlite_path
 
     try:
@@ -83,9 +104,10 @@ def prepare(ctx: CliContext, path: Path) -> None:
         real = None
     if real is not None and real.expanduser().resolve() == path.resolve():
         raise InputError("err.demo_real_db", path=str(path))
+    if path.exists() and not _is_demo_db(path):
+        raise InputError("err.demo_not_demo", path=str(path))
+    lock_demo(ctx, path)
     if path.exists():
-        if not _is_demo_db(path):
-            raise InputError("err.demo_not_demo", path=str(path))
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
 

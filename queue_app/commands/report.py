@@ -87,7 +87,20 @@ def build(args: argparse.Namespace, ctx: CliContext) -> Any:
     )
 
 
+BOM = "\ufeff"
+
+
+def with_bom(text: str, fmt: str, to_terminal: bool) -> str:
+    """CSV for Excel: a UTF-8 byte-order mark first, or Excel reads the Japanese as mojibake.
+    Not on an interactive terminal, where it would only be an invisible stray character."""
+    if fmt != "csv" or to_terminal or text.startswith(BOM):
+        return text
+    return BOM + text
+
+
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    import sys
+
     from db.migrate import check
     from queue_app.report_render import render
 
@@ -97,12 +110,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     text = render(report, args.format, ctx.lang)
     if args.out:
         try:
-            Path(args.out).write_text(text, encoding="utf-8")
+            Path(args.out).write_text(with_bom(text, args.format, False), encoding="utf-8")
         except OSError as exc:
             raise InputError(
                 "err.report_out", path=args.out, problem=exc.strerror or str(exc)
             ) from None
         ctx.out(ctx.tr("rpt.written", path=args.out))
     else:
-        ctx.out(text.rstrip("\n"))
+        ctx.out(with_bom(text, args.format, sys.stdout.isatty()).rstrip("\n"))
     return 0

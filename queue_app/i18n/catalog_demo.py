@@ -109,6 +109,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path} はデモ用のデータベースではありません。上書きしません (別の --db-path を指定してください)",
         "en": "{path} is not a demo database; not overwriting it (give another --db-path)",
     },
+    "err.demo_running": {
+        "ja": "{path} は実行中の別のデモが使っています。そのデモを終了 (Ctrl+Q) してから、"
+        "もう一度実行するか、別の --db-path を指定してください",
+        "en": "{path} is in use by another running demo; quit that demo (Ctrl+Q) first, "
+        "or give another --db-path",
+    },
     "err.demo_weeks": {
         "ja": "--weeks {value} は不正です。0 から 520 の間で指定してください",
         "en": "--weeks {value} is invalid; use 0 to 520",
