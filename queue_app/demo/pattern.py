@@ -39,7 +39,7 @@ HALF_HOURS: tuple[tuple[int, float], ...] = (
     (930, 0.6),
     (960, 0.65),
     (990, 0.8),
-    (1020, 0.5),  # 17:00-17:15: the rush before reception ends (twice the rate of 16:00)
+    (1020, 1.0),  # 17:00-17:15: the rush before reception ends (per minute, the day's peak)
 )
 
 
@@ -49,7 +49,7 @@ class OfficeDemand:
 
     daily: float
     mix: tuple[tuple[str, float], ...]
-    weekday: tuple[float, ...] = (1.3, 1.0, 0.95, 0.95, 1.05, 1.0, 1.0)
+    weekday: tuple[float, ...] = (1.25, 1.0, 0.95, 0.95, 1.05, 1.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class DemandPattern:
     offices: Mapping[str, OfficeDemand] = field(
         default_factory=lambda: {
             "sogo": OfficeDemand(
-                140,
+                120,
                 (
                     ("certificate", 0.42),
                     ("ecert", 0.21),
@@ -80,10 +80,10 @@ class DemandPattern:
     half_hours: tuple[tuple[int, float], ...] = HALF_HOURS
     # procedure -> month -> factor (moving in and out peaks in March and April)
     month: Mapping[str, Mapping[int, float]] = field(
-        default_factory=lambda: {"moving": {3: 1.8, 4: 1.5}}
+        default_factory=lambda: {"moving": {3: 1.5, 4: 1.3}}
     )
     after_closure: Mapping[str, float] = field(
-        default_factory=lambda: {"holiday": 1.25, "year_end": 1.35}
+        default_factory=lambda: {"holiday": 1.3, "year_end": 1.3}
     )
     # procedure -> days-since-delivery bucket -> factor
     notice: Mapping[str, Mapping[str, float]] = field(

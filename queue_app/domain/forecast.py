@@ -17,15 +17,17 @@ factor is fitted from history, none is set by hand:
 
 Fit: Poisson maximum likelihood of the multiplicative model by backfitting (each factor in
 turn is the ratio of the arrivals seen on its days to the arrivals the other factors
-predict there), with every special-day factor shrunk towards 1 by `SHRINK_DAYS` pseudo-days
-so that a level seen on two days cannot swing the forecast. Levels never seen in training
+predict there), with every factor shrunk towards 1 by pseudo-days of "no effect" (2 for
+the special days, 10 for a month, 1 for a weekday) so that a level seen on a few days
+cannot swing the forecast. Levels never seen in training
 (a month with no history) stay at 1.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from queue_app.domain.calendar import DayStatus, OfficeCalendar
@@ -34,6 +36,8 @@ SLOT_MINUTES = 30
 NOTICE_BUCKETS: tuple[tuple[int, int, str], ...] = ((0, 2, "0-2"), (3, 6, "3-6"), (7, 13, "7-13"))
 END_OF_MONTH_DAYS = 3
 SHRINK_DAYS = 2.0
+# a month is ~20 open days: a month seen on a few days only stays near 1
+SHRINK = {"weekday": 1.0, "month": 10.0}
 PROFILE_SHRINK = 20.0  # pseudo-arrivals pulling a procedure's profile towards the office's
 ITERATIONS = 25
 FEATURES = ("weekday", "month", "after_closure", "notice", "end_of_month")
@@ -145,6 +149,54 @@ def describe_days(
             )
         d += timedelta(days=1)
     return out
+
+
+def with_notices(days: Sequence[DayInfo], deliveries: Sequence[date]) -> list[DayInfo]:
+    """The same days with their notice buckets for other delivery dates."""
+    return [replace(d, notice=notice_bucket(d.day, deliveries)) for d in days]
+
+
+def monthly(dom: int, start: date, end: date) -> list[date]:
+    """Day `dom` of every month from before `start` (a delivery's effect lasts 14 days) to `end`."""
+    out: list[date] = []
+    y, m = (start - timedelta(days=14)).year, (start - timedelta(days=14)).month
+    while date(y, m, 1) <= end:
+        last = (date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)).day
+        out.append(date(y, m, min(dom, last)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _loglik(days: Sequence[DayInfo], ys: Sequence[float], service: str) -> float:
+    model = _fit_service(service, days, ys, {}, iterations=8)
+    total = 0.0
+    for d, y in zip(days, ys, strict=True):
+        mu = max(model.day_total(d), 1e-9)
+        total += y * math.log(mu) - mu
+    return total
+
+
+def infer_delivery_day(
+    days: Sequence[DayInfo], counts: Counts, service: str, min_gain: float = 6.0
+) -> int | None:
+    """The day of the month J-LIS notices arrive, as the one that makes the fitted model of
+    `service` most likely (Poisson log-likelihood), if it beats "no notice effect" by
+    `min_gain` (a likelihood-ratio statistic of 12 for 3 more factors); None otherwise."""
+    sdays = [replace(d, notice="") for d in days if service in d.services]
+    if len(sdays) < 20:
+        return None
+    per_day = daily_counts(counts)
+    ys = [per_day.get((d.day, service), 0.0) for d in sdays]
+    if sum(ys) <= 0:
+        return None
+    base = _loglik(sdays, ys, service)
+    start, end = sdays[0].day, sdays[-1].day
+    best, best_ll = None, base + min_gain
+    for dom in range(1, 29):
+        ll = _loglik(with_notices(sdays, monthly(dom, start, end)), ys, service)
+        if ll > best_ll:
+            best, best_ll = dom, ll
+    return best
 
 
 # -- the model ----------------------------------------------------------------------------------
@@ -288,7 +340,11 @@ def _profile(
 
 
 def _fit_service(
-    sid: str, days: Sequence[DayInfo], ys: Sequence[float], profile: dict[int, float]
+    sid: str,
+    days: Sequence[DayInfo],
+    ys: Sequence[float],
+    profile: dict[int, float],
+    iterations: int = ITERATIONS,
 ) -> ServiceModel:
     levels = [{f: d.level(f) for f in FEATURES} for d in days]
     seen: dict[str, dict[str, int]] = {f: {} for f in FEATURES}
@@ -309,7 +365,7 @@ def _fit_service(
                 value *= factors[f][levels[i][f]]
         return value
 
-    for _ in range(ITERATIONS):
+    for _ in range(iterations):
         for f in FEATURES:
             num: dict[str, float] = {}
             den: dict[str, float] = {}
@@ -318,13 +374,11 @@ def _fit_service(
                 if level:
                     num[level] = num.get(level, 0.0) + ys[i]
                     den[level] = den.get(level, 0.0) + rest(i, f)
-            for level in num:
-                if f in NORMALISED:
-                    factors[f][level] = num[level] / den[level] if den[level] > 0 else 1.0
-                else:  # shrink towards 1 with SHRINK_DAYS days of "no effect"
-                    per_day = den[level] / seen[f][level]
-                    k = SHRINK_DAYS * per_day
-                    factors[f][level] = (num[level] + k) / (den[level] + k)
+            for level in num:  # shrink towards 1 with a few days of "no effect"
+                if den[level] <= 0:
+                    continue
+                k = SHRINK.get(f, SHRINK_DAYS) * den[level] / seen[f][level]
+                factors[f][level] = (num[level] + k) / (den[level] + k)
             if f in NORMALISED:  # the factors average 1 over the training days
                 mean = sum(factors[f][lv[f]] for lv in levels) / n
                 if mean > 0:
@@ -344,5 +398,8 @@ __all__ = [
     "describe_days",
     "fit",
     "half_hours",
+    "infer_delivery_day",
+    "monthly",
     "notice_bucket",
+    "with_notices",
 ]

@@ -9,7 +9,6 @@ sums (from the call to the finish: the walk to the counter occupies it too). Eve
 
 from __future__ import annotations
 
-import calendar as pycal
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +21,15 @@ from queue_app.domain.backtest import Backtest, backtest
 from queue_app.domain.counter_sim import DayDemand, draw_scenarios, simulate, skill_groups
 from queue_app.domain.erlang import Patience, fit_patience
 from queue_app.domain.errors import DomainError, InputError
-from queue_app.domain.forecast import ArrivalModel, DayInfo, describe_days, fit
-from queue_app.domain.reporting import infer_notice_days
+from queue_app.domain.forecast import (
+    ArrivalModel,
+    DayInfo,
+    describe_days,
+    fit,
+    infer_delivery_day,
+    monthly,
+    with_notices,
+)
 from queue_app.domain.staffing import StaffingResult, Target, plan_day
 
 if TYPE_CHECKING:
@@ -32,6 +38,9 @@ if TYPE_CHECKING:
 MS_HALF_HOUR = 1_800_000
 MS_DAY = 86_400_000
 BACKTEST_WEEKS = 4
+# between two visitors a counter needs a moment (the last one leaves, papers are put away)
+# that the call-to-finish time does not hold: added to every service
+TURNAROUND_MIN = 0.5
 
 HISTORY_SQL = f"""
 WITH gone AS (
@@ -142,8 +151,6 @@ class StaffingService:
                 ),
                 {"office": office_id, "start": start, "end": end, "off": off_ms},
             ).all()
-        renewal = self.config.settings.inquiry.service
-        per_day: dict[date, int] = {}
         raw: list[tuple[date, str, int, int]] = []
         gone, exposure = 0, 0.0
         svc: dict[str, list[float]] = {}
@@ -154,16 +161,14 @@ class StaffingService:
                 else date.fromisoformat(r.service_day)
             )
             raw.append((d, str(r.service_id), int(r.half_hour) * 30, int(r.arrivals)))
-            if str(r.service_id) == renewal:  # notice crowds show in e-certificate renewals
-                per_day[d] = per_day.get(d, 0) + int(r.arrivals)
             gone += int(r.gone or 0)
             exposure += float(r.exposure_ms or 0) / 60_000
             acc = svc.setdefault(str(r.service_id), [0.0, 0.0, 0.0])
             acc[0] += float(r.svc_n or 0)
             acc[1] += float(r.svc_s or 0)
             acc[2] += float(r.svc_s2 or 0)
-        deliveries, source = self._deliveries(notice_dates, per_day, start, extra_days_until or end)
-        days = describe_days(self.calendar, office_id, start, extra_days_until or end, deliveries)
+        until = extra_days_until or end
+        days = describe_days(self.calendar, office_id, start, until)
         slots = {i.day: i.slots for i in days}
         counts: dict[tuple[date, str, int], float] = {}
         for d, sid, minute, n in raw:
@@ -172,6 +177,8 @@ class StaffingService:
                 continue  # a ticket on a closed day (staff override): not demand to plan for
             m = min(max(minute, open_slots[0]), open_slots[-1])  # 08:20 counts at 08:30
             counts[(d, sid, m)] = counts.get((d, sid, m), 0.0) + n
+        deliveries, source = self._deliveries(notice_dates, days, counts, start, end, until)
+        days = with_notices(days, deliveries)
         service: dict[str, tuple[float, float, int]] = {}
         for sid in office.services:
             fin, s, s2 = svc.get(sid, [0.0, 0.0, 0.0])
@@ -196,25 +203,24 @@ class StaffingService:
     def _deliveries(
         self,
         given: Sequence[date] | None,
-        per_day: dict[date, int],
+        days: Sequence[DayInfo],
+        counts: dict[tuple[date, str, int], float],
         start: date,
+        end: date,
         until: date,
     ) -> tuple[list[date], str]:
+        """Notice delivery dates: given, else configured, else the day of the month that
+        best explains the e-certificate arrivals (`infer_delivery_day`)."""
         if given:
             return sorted(set(given)), "given"
         configured = self.config.settings.reports.notice_dates
         if configured:
             return sorted(set(configured)), "config"
-        doms = infer_notice_days(per_day) if per_day else ()
-        if not doms:
+        renewal = self.config.settings.inquiry.service
+        dom = infer_delivery_day([d for d in days if d.day <= end], counts, renewal)
+        if dom is None:
             return [], "none"
-        out: list[date] = []
-        m = date(start.year, start.month, 1)
-        while m <= until:
-            last = pycal.monthrange(m.year, m.month)[1]
-            out.extend(date(m.year, m.month, min(dom, last)) for dom in doms)
-            m = (m + timedelta(days=32)).replace(day=1)
-        return out, "inferred"
+        return monthly(dom, start, until), "inferred"
 
     def model(self, hist: History) -> ArrivalModel:
         train = [d for d in hist.days if d.day <= hist.end]
@@ -236,7 +242,7 @@ class StaffingService:
             sid: tuple(expected.get(sid, {}).get(m, 0.0) for m in info.slots)
             for sid in self.config.office(hist.office_id).services
         }
-        service = {sid: (v[0], v[1]) for sid, v in hist.service.items()}
+        service = {sid: (v[0] + TURNAROUND_MIN, v[1]) for sid, v in hist.service.items()}
         return DayDemand(
             info.slots, close.hour * 60 + close.minute, rates, service, hist.patience.mean_minutes
         )
