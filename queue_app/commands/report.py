@@ -102,7 +102,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     import sys
 
     from db.migrate import check
-    from queue_app.report_render import render
+    from queue_app.services.reports.render import render
 
     make = build(args, ctx)
     check(ctx.engine)

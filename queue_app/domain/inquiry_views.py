@@ -1,4 +1,4 @@
-"""Frozen read models of the inquiry part (handed out by services/inquiries.py), and the slip text.
+"""Frozen read models of the inquiry part (handed out by services/inquiries/), and the slip text.
 
 No database import here: screens use these types without pulling in SQLAlchemy. Personal
 fields (`name_kana`, `phone`) are filled only by the service calls that audit the read.

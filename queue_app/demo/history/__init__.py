@@ -1,0 +1,53 @@
+"""Realistic past days for the demo and the benchmarks, written straight into the database.
+
+- `options.py`         the knobs (office profiles, arrival shape, service times) and the result
+- `draws.py`           random draws, appointment codes, notice dates
+- `visitors.py`        one simulated visitor, one simulated inquiry case
+- `arrivals.py`        who arrives when (day, notice and season factors)
+- `day.py`             one office-day: the counters simulated
+- `inquiry_visits.py`  document inquiries: case, letter, slot, second visit, purge
+- `writer.py`          the whole range, written with bulk Core inserts
+
+`generate(engine, config, start, end, seed)` plays every open day of every office through a
+small discrete-event simulation of its counters and writes the result with bulk Core
+inserts (executemany in large batches, one transaction): `ticket`, `ticket_event`,
+`daily_counter`, and the document-inquiry rows `inquiry_case`, `appointment`, `slot_load`.
+
+What makes the days look like the seed page (RULES.md, "Crowding facts"):
+- arrivals by hour with a late-morning peak and a rush in the last hour before closing;
+- Mondays and the first open day after a holiday (or the year-end closure) are heavier;
+- the two weeks after expiry notices are mailed bring many more e-certificate renewals;
+- service times per service and visit kind (lognormal around the configured minutes);
+- no-shows (called, recalled, then no-show), visitors who give up waiting, transfers;
+- agents without the answer form and forgotten PINs end in a document inquiry, a mailed
+  letter, a booked slot and a priority second visit some days later.
+
+Invariants the reports rely on, kept by construction: tickets only on days the office and
+the service are open (OfficeCalendar) and only within reception hours; numbers unique per
+office, service and day; every wait non-negative (call after issue, start after call,
+finish after start). Everything is deterministic for a given seed: each office-day draws
+from its own random stream, so a longer range contains the same days as a shorter one.
+"""
+
+from __future__ import annotations
+
+from queue_app.demo.history.draws import _lognormal, appointment_code, notice_dates
+from queue_app.demo.history.options import (
+    DEFAULT_PROFILES,
+    GenerationResult,
+    HistoryConfig,
+    OfficeProfile,
+)
+from queue_app.demo.history.writer import HistoryGenerator, generate
+
+__all__ = [
+    "DEFAULT_PROFILES",
+    "GenerationResult",
+    "HistoryConfig",
+    "HistoryGenerator",
+    "OfficeProfile",
+    "_lognormal",
+    "appointment_code",
+    "generate",
+    "notice_dates",
+]

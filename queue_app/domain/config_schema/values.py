@@ -1,0 +1,133 @@
+"""Reading one value: strings, integers, ids, lists, times, time ranges, dates, weekdays;
+each failure names the key path and the value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, time
+from typing import Any
+
+from queue_app.domain.config import (
+    WEEKDAYS,
+    TimeRange,
+)
+from queue_app.domain.config_schema.keys import (
+    _HHMM,
+    _ID,
+)
+from queue_app.domain.errors import ConfigError
+
+
+def _fail(key: str, value: object, problem: str) -> ConfigError:
+    return ConfigError("err.config", key=key, value=_show(value), problem=problem)
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _table(doc: Mapping[str, Any], key: str, path: str, allowed: set[str]) -> Mapping[str, Any]:
+    value = doc.get(key, {})
+    if not isinstance(value, Mapping):
+        raise _fail(path, value, "must be a table")
+    _check_keys(value, path, allowed)
+    return value
+
+
+def _check_keys(table: Mapping[str, Any], path: str, allowed: set[str]) -> None:
+    for key in table:
+        if key not in allowed:
+            raise _fail(
+                f"{path}.{key}" if path else key,
+                table[key],
+                "unknown key (allowed: " + ", ".join(sorted(allowed)) + ")",
+            )
+
+
+def _str(table: Mapping[str, Any], key: str, path: str, default: str | None = None) -> str:
+    if key not in table:
+        if default is None:
+            raise _fail(f"{path}.{key}", None, "is required")
+        return default
+    value = table[key]
+    if not isinstance(value, str):
+        raise _fail(f"{path}.{key}", value, "must be a string")
+    return value
+
+
+def _int(table: Mapping[str, Any], key: str, path: str, default: int, minimum: int = 0) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(f"{path}.{key}", value, "must be a whole number")
+    if value < minimum:
+        raise _fail(f"{path}.{key}", value, f"must be at least {minimum}")
+    return value
+
+
+def _id(value: object, path: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise _fail(path, value, "must be a lower-case id (a-z, 0-9, _ or -)")
+    return value
+
+
+def _list(value: object, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _fail(path, value, "must be a list")
+    return value
+
+
+def parse_time(value: object, path: str) -> time:
+    if not isinstance(value, str):
+        raise _fail(path, value, "must be a time written HH:MM")
+    match = _HHMM.match(value.strip())
+    if not match:
+        raise _fail(path, value, "must be a time written HH:MM")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise _fail(path, value, "is not a time of day (00:00-23:59)")
+    return time(hour, minute)
+
+
+def parse_ranges(value: object, path: str) -> tuple[TimeRange, ...]:
+    """A list of ["HH:MM", "HH:MM"] pairs, each start before end, none overlapping."""
+    ranges: list[TimeRange] = []
+    for i, pair in enumerate(_list(value, path)):
+        here = f"{path}[{i}]"
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise _fail(here, pair, 'must be a pair ["HH:MM", "HH:MM"]')
+        start, end = parse_time(pair[0], here), parse_time(pair[1], here)
+        if start >= end:
+            raise _fail(here, pair, "start must be before end")
+        ranges.append(TimeRange(start, end))
+    ranges.sort(key=lambda r: r.start)
+    for before, after in zip(ranges, ranges[1:], strict=False):
+        if after.start < before.end:
+            raise _fail(path, value, "time ranges overlap")
+    return tuple(ranges)
+
+
+def parse_date_value(value: object, path: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail(path, value, "must be a date written YYYY-MM-DD")
+
+
+def _weekday_list(value: object, path: str) -> tuple[int, ...]:
+    days: list[int] = []
+    for item in _list(value, path):
+        if not isinstance(item, str) or item.lower() not in WEEKDAYS:
+            raise _fail(path, item, "weekdays are " + ", ".join(WEEKDAYS))
+        days.append(WEEKDAYS.index(item.lower()))
+    return tuple(sorted(set(days)))
+
+
+def _known(value: object, known: Mapping[str, Any], path: str, what: str) -> str:
+    if not isinstance(value, str) or value not in known:
+        raise _fail(path, value, f"unknown {what} (known: " + ", ".join(known) + ")")
+    return value

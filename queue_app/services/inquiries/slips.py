@@ -1,0 +1,59 @@
+"""The appointment slip: its signed token, its text and the files written for printing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from queue_app import qr
+from queue_app.domain.inquiry_views import (
+    AppointmentView,
+    SlipView,
+    slip_lines,
+)
+from queue_app.domain.tokens import TokenClaims, sign
+from queue_app.i18n import Translator
+from queue_app.services.inquiries.base import _appointment_view
+from queue_app.services.inquiries.cases import InquiryCases
+
+
+class InquirySlips(InquiryCases):
+    # -- slips -----------------------------------------------------------------------------
+    def token(self, appt: AppointmentView) -> str:
+        return sign(self.secret, TokenClaims("P", appt.office_id, appt.day, appt.id, appt.code))
+
+    def slip(self, appointment_id: int) -> SlipView:
+        with self.uow.read() as session:
+            appt = self._appt_row(session, appointment_id)
+            case = self._case_row(session, appt.case_id)
+        view = _appointment_view(appt)
+        office = self.config.office(view.office_id)
+        service = self.config.service(view.service_id)
+        return SlipView(
+            appointment=view,
+            token=self.token(view),
+            office_name_ja=office.name_ja,
+            office_name_en=office.name_en,
+            location_ja=office.location_ja,
+            location_en=office.location_en,
+            service_name_ja=service.name_ja,
+            service_name_en=service.name_en,
+            deadline=case.deadline,
+        )
+
+    def slip_text(self, appointment_id: int, lang: str = "ja", with_qr: bool = True) -> str:
+        slip = self.slip(appointment_id)
+        lines = slip_lines(slip, Translator(lang))
+        if with_qr:
+            lines += ["", *qr.half_blocks(slip.token), slip.token]
+        return "\n".join(lines) + "\n"
+
+    def write_slip(self, appointment_id: int, out_dir: Path, lang: str = "ja") -> dict[str, Path]:
+        """The slip as text, PNG and SVG files in `out_dir`; returns the paths by kind."""
+        slip = self.slip(appointment_id)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        stem = f"slip-{slip.appointment.code}"
+        txt = out_dir / f"{stem}.txt"
+        txt.write_text(self.slip_text(appointment_id, lang), "utf-8")
+        png = qr.write_png(slip.token, out_dir / f"{stem}.png")
+        svg = qr.write_svg(slip.token, out_dir / f"{stem}.svg")
+        return {"txt": txt, "png": png, "svg": svg}

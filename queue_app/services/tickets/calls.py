@@ -1,0 +1,227 @@
+"""At the counter: call, recall, start, finish, no-show, cancel, requeue, transfer; each one
+transaction writing the new state, its event and the revision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlmodel import Session
+
+from db.models import Ticket, TicketEvent
+from queue_app.domain.errors import DomainError, InputError, NotFoundError
+from queue_app.domain.tickets import (
+    Action,
+    Outcome,
+    TicketState,
+    next_state,
+    recall_result,
+)
+from queue_app.services.tickets.base import WAITING
+from queue_app.services.tickets.issue import TicketIssue
+from queue_app.services.uow import to_ms
+from queue_app.services.views import TicketView
+
+
+class TicketCalls(TicketIssue):
+    # -- at the counter ----------------------------------------------------------------
+    def call_next(
+        self, office_id: str, counter_no: int, staff: str | None = None
+    ) -> TicketView | None:
+        """Checked-in appointments first, then by arrival; only this counter's services."""
+        counter = self.config.counter(office_id, counter_no)
+        now = self.clock.now()
+        day = self.calendar.service_day(office_id, now)
+        now_ms = to_ms(now)
+
+        def work(session: Session) -> TicketView | None:
+            for _ in range(20):  # another counter may take the same ticket first: try the next
+                candidate = session.execute(
+                    select(Ticket.id)
+                    .where(
+                        Ticket.office_id == office_id,  # type: ignore[arg-type]
+                        Ticket.service_day == day,  # type: ignore[arg-type]
+                        Ticket.state == WAITING,  # type: ignore[arg-type]
+                        Ticket.service_id.in_(counter.services),  # type: ignore[attr-defined]
+                        or_(Ticket.target_counter.is_(None), Ticket.target_counter == counter_no),  # type: ignore[union-attr]
+                    )
+                    .order_by(*self._order(office_id))
+                    .limit(1)
+                ).scalar()
+                if candidate is None:
+                    return None
+                view = self._apply(session, int(candidate), Action.CALL, counter_no, staff, now_ms)
+                if view is not None:
+                    return view
+            return None
+
+        return self.uow.write(work)
+
+    def call(self, ticket_id: int, counter_no: int, staff: str | None = None) -> TicketView:
+        """Call one specific ticket (a visitor who came back, a priority case)."""
+        return self._transition(ticket_id, Action.CALL, counter_no, staff)
+
+    def recall(
+        self, ticket_id: int, counter_no: int | None = None, staff: str | None = None
+    ) -> TicketView:
+        return self._transition(ticket_id, Action.RECALL, counter_no, staff)
+
+    def start(
+        self, ticket_id: int, counter_no: int | None = None, staff: str | None = None
+    ) -> TicketView:
+        return self._transition(ticket_id, Action.START, counter_no, staff)
+
+    def finish(
+        self,
+        ticket_id: int,
+        outcome: str = Outcome.SERVED.value,
+        counter_no: int | None = None,
+        staff: str | None = None,
+    ) -> TicketView:
+        try:
+            value = Outcome(outcome).value
+        except ValueError:
+            raise InputError(
+                "err.outcome", value=outcome, known=", ".join(o.value for o in Outcome)
+            ) from None
+        return self._transition(ticket_id, Action.FINISH, counter_no, staff, outcome=value)
+
+    def no_show(
+        self, ticket_id: int, counter_no: int | None = None, staff: str | None = None
+    ) -> TicketView:
+        return self._transition(ticket_id, Action.NO_SHOW, counter_no, staff)
+
+    def cancel(
+        self, ticket_id: int, counter_no: int | None = None, staff: str | None = None
+    ) -> TicketView:
+        return self._transition(ticket_id, Action.CANCEL, counter_no, staff)
+
+    def requeue(
+        self, ticket_id: int, counter_no: int | None = None, staff: str | None = None
+    ) -> TicketView:
+        return self._transition(ticket_id, Action.REQUEUE, counter_no, staff)
+
+    def transfer(
+        self,
+        ticket_id: int,
+        to_service: str | None = None,
+        to_counter: int | None = None,
+        counter_no: int | None = None,
+        staff: str | None = None,
+    ) -> TicketView:
+        """Send a visitor to another service or counter, keeping the arrival time."""
+        ticket = self.get(ticket_id)
+        service = to_service or ticket.service_id
+        self.config.office_service(ticket.office_id, service)
+        if to_counter is not None:
+            target = self.config.counter(ticket.office_id, to_counter)
+            if service not in target.services:
+                raise InputError("err.counter_service", counter=to_counter, service=service)
+        if to_service is None and to_counter is None:
+            raise InputError("err.transfer_target")
+        return self._transition(
+            ticket_id, Action.TRANSFER, counter_no, staff, to_service=service, to_counter=to_counter
+        )
+
+    def _transition(
+        self,
+        ticket_id: int,
+        action: Action,
+        counter_no: int | None,
+        staff: str | None,
+        **extra: Any,
+    ) -> TicketView:
+        now_ms = to_ms(self.clock.now())
+        if counter_no is not None:
+            current = self.get(ticket_id)
+            self.config.counter(current.office_id, counter_no)
+
+        def work(session: Session) -> TicketView:
+            view = self._apply(session, ticket_id, action, counter_no, staff, now_ms, **extra)
+            if view is None:  # changed under us by another terminal: report the fresh state
+                row = session.get(Ticket, ticket_id)
+                state = row.state if row else "?"
+                raise DomainError("err.illegal_transition", state=state, action=action.value)
+            return view
+
+        return self.uow.write(work)
+
+    def _apply(
+        self,
+        session: Session,
+        ticket_id: int,
+        action: Action,
+        counter_no: int | None,
+        staff: str | None,
+        now_ms: int,
+        outcome: str | None = None,
+        to_service: str | None = None,
+        to_counter: int | None = None,
+    ) -> TicketView | None:
+        """Apply one action in the caller's transaction; None if the row changed meanwhile."""
+        row = session.get(Ticket, ticket_id)
+        if row is None:
+            raise NotFoundError("err.ticket_not_found", id=ticket_id)
+        session.refresh(row)
+        old = TicketState(row.state)
+        new = next_state(old, action)
+        values: dict[str, Any] = {"state": new.value}
+        detail: str | None = None
+        if staff:
+            values["staff"] = staff
+        if action is Action.CALL:
+            if counter_no is None:
+                raise InputError("err.counter_required")
+            counter = self.config.counter(row.office_id, counter_no)
+            if row.service_id not in counter.services:
+                raise DomainError("err.counter_service", counter=counter_no, service=row.service_id)
+            values.update(counter=counter_no, called_ms=now_ms, recall_count=0)
+        elif action is Action.RECALL:
+            new, count = recall_result(row.recall_count, self.config.settings.recall_limit)
+            values.update(state=new.value, recall_count=count)
+            detail = f"recall:{count}" if new is TicketState.CALLED else "recall_limit"
+        elif action is Action.START:
+            values["started_ms"] = now_ms
+        elif action is Action.FINISH:
+            values.update(finished_ms=now_ms, outcome=outcome)
+            detail = f"outcome:{outcome}"
+        elif action is Action.TRANSFER:
+            assert to_service is not None
+            values.update(
+                service_id=to_service,
+                target_counter=to_counter,
+                counter=None,
+                started_ms=None,
+                recall_count=0,
+            )
+            detail = f"transfer:{row.service_id}->{to_service}" + (
+                f"@{to_counter}" if to_counter else ""
+            )
+        elif action is Action.REQUEUE:
+            values.update(counter=None, recall_count=0, started_ms=None)
+            detail = "requeue"
+        result = session.execute(
+            update(Ticket)
+            .where(Ticket.id == ticket_id, Ticket.state == old.value)  # type: ignore[arg-type]
+            .values(**values)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return None
+        session.execute(
+            insert(TicketEvent).values(
+                ticket_id=ticket_id,
+                office_id=row.office_id,
+                service_id=values.get("service_id", row.service_id),
+                service_day=row.service_day,
+                from_state=old.value,
+                to_state=values["state"],
+                at_ms=now_ms,
+                counter=counter_no if counter_no is not None else row.counter,
+                staff=staff,
+                detail=detail,
+            )
+        )
+        self.uow.bump_revision(session, row.office_id)
+        session.flush()
+        session.refresh(row)
+        return TicketView.of(row)

@@ -1,0 +1,178 @@
+"""Wait estimates: minutes per person, open counters, the estimate of one ticket and of each service queue."""
+
+from __future__ import annotations
+
+import builtins
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlmodel import Session
+
+from db.models import Ticket
+from queue_app.domain.estimates import congestion, estimate_wait, minutes_per_person
+from queue_app.domain.tickets import TicketState
+from queue_app.services.tickets.base import WAITING
+from queue_app.services.tickets.tokens import TicketTokens
+from queue_app.services.uow import from_ms, to_ms
+from queue_app.services.views import Estimate, ServiceQueue, TicketView
+
+
+class TicketEstimates(TicketTokens):
+    # -- estimates ---------------------------------------------------------------------
+    def per_person_minutes(
+        self, session: Session, office_id: str, service_id: str, now_ms: int
+    ) -> float:
+        window_ms = self.config.settings.estimate_window_minutes * 60_000
+        # A bound on the service day lets the (office, day, state) index find the recent
+        # visits instead of scanning the office's whole history (this runs on every issue).
+        # A visit finished in the window was issued that day or, if left overnight, the day
+        # before.
+        since = from_ms(now_ms - window_ms)
+        assert since is not None
+        first_day = self.calendar.service_day(office_id, since) - timedelta(days=1)
+        rows = session.execute(
+            select(Ticket.finished_ms - Ticket.started_ms)  # type: ignore[operator]
+            .where(
+                Ticket.office_id == office_id,  # type: ignore[arg-type]
+                Ticket.service_day >= first_day,  # type: ignore[arg-type,operator]
+                Ticket.service_id == service_id,  # type: ignore[arg-type]
+                Ticket.state == TicketState.DONE.value,  # type: ignore[arg-type]
+                Ticket.finished_ms >= now_ms - window_ms,  # type: ignore[operator]
+                Ticket.finished_ms <= now_ms,  # type: ignore[operator]
+            )
+            .order_by(Ticket.finished_ms.desc())  # type: ignore[union-attr]
+            .limit(50)
+        ).all()
+        durations: builtins.list[float] = [
+            r[0] / 60_000 for r in rows if r[0] is not None and r[0] >= 0
+        ]
+        return minutes_per_person(durations, self.config.services[service_id].minutes)
+
+    def counters_for(self, office_id: str, service_id: str) -> int:
+        office = self.config.office(office_id)
+        return sum(1 for c in office.counters if service_id in c.services)
+
+    def queue_estimate(
+        self, office_id: str, service_id: str, people_ahead: int | None = None
+    ) -> Estimate:
+        """The wait a new visitor to this service would have right now."""
+        now = self.clock.now()
+        day = self.calendar.service_day(office_id, now)
+        now_ms = to_ms(now)
+        with self.uow.read() as session:
+            if people_ahead is None:
+                people_ahead = int(
+                    session.execute(
+                        select(func.count())
+                        .select_from(Ticket)
+                        .where(
+                            Ticket.office_id == office_id,  # type: ignore[arg-type]
+                            Ticket.service_day == day,  # type: ignore[arg-type]
+                            Ticket.service_id == service_id,  # type: ignore[arg-type]
+                            Ticket.state == WAITING,  # type: ignore[arg-type]
+                        )
+                    ).scalar_one()
+                )
+            per_person = self.per_person_minutes(session, office_id, service_id, now_ms)
+        return self._estimate(office_id, service_id, people_ahead, per_person, now)
+
+    def _estimate(
+        self, office_id: str, service_id: str, people_ahead: int, per_person: float, now: datetime
+    ) -> Estimate:
+        est = estimate_wait(people_ahead, self.counters_for(office_id, service_id), per_person)
+        local = self.calendar.local(office_id, now)
+        start = self.calendar.reception_start(office_id, local.date(), service_id)
+        base = max(now, start) if start else now
+        expected = base + timedelta(minutes=est.minutes)
+        end = self.calendar.reception_end(office_id, local.date(), service_id)
+        after_close = end is not None and expected > end
+        alternative: str | None = None
+        next_day: date | None = None
+        if after_close or end is None:
+            next_day = self.calendar.next_open_day(
+                office_id, local.date(), service_id, include_start=False
+            )
+            for other in self.config.offices.values():
+                if (
+                    other.id != office_id
+                    and service_id in other.services
+                    and self.calendar.is_open_at(other.id, now, service_id)
+                ):
+                    alternative = other.id
+                    break
+        return Estimate(
+            people_ahead=est.people_ahead,
+            counters=est.counters,
+            minutes_per_person=est.minutes_per_person,
+            minutes=est.minutes,
+            expected_call=expected,
+            reception_end=end,
+            after_close=after_close,
+            alternative_office=alternative,
+            next_open_day=next_day,
+        )
+
+    def estimate_for(self, ticket: TicketView) -> Estimate:
+        """The wait of one ticket: the waiting tickets of its service ahead of it."""
+        now = self.clock.now()
+        with self.uow.read() as session:
+            ahead = int(
+                session.execute(
+                    select(func.count())
+                    .select_from(Ticket)
+                    .where(
+                        Ticket.office_id == ticket.office_id,  # type: ignore[arg-type]
+                        Ticket.service_day == ticket.service_day,  # type: ignore[arg-type]
+                        Ticket.service_id == ticket.service_id,  # type: ignore[arg-type]
+                        Ticket.state == WAITING,  # type: ignore[arg-type]
+                        Ticket.id != ticket.id,  # type: ignore[arg-type]
+                        or_(
+                            Ticket.priority > ticket.priority,  # type: ignore[arg-type]
+                            and_(
+                                Ticket.priority == ticket.priority,  # type: ignore[arg-type]
+                                or_(
+                                    Ticket.queued_ms < int(ticket.queued_at.timestamp() * 1000),  # type: ignore[operator]
+                                    and_(
+                                        Ticket.queued_ms
+                                        == int(ticket.queued_at.timestamp() * 1000),
+                                        Ticket.id < ticket.id,
+                                    ),  # type: ignore[arg-type]
+                                ),
+                            ),
+                        ),
+                    )
+                ).scalar_one()
+            )
+            per_person = self.per_person_minutes(
+                session, ticket.office_id, ticket.service_id, to_ms(now)
+            )
+        return self._estimate(ticket.office_id, ticket.service_id, ahead, per_person, now)
+
+    def service_queues(self, office_id: str) -> builtins.list[ServiceQueue]:
+        """Waiting count, estimate and congestion level per service of an office."""
+        office = self.config.office(office_id)
+        now = self.clock.now()
+        day = self.calendar.service_day(office_id, now)
+        now_ms = to_ms(now)
+        with self.uow.read() as session:
+            counts: dict[str, int] = dict(
+                session.execute(
+                    select(Ticket.service_id, func.count())
+                    .where(
+                        Ticket.office_id == office_id,
+                        Ticket.service_day == day,
+                        Ticket.state == WAITING,
+                    )  # type: ignore[arg-type]
+                    .group_by(Ticket.service_id)
+                ).all()
+            )
+            per_person = {
+                s: self.per_person_minutes(session, office_id, s, now_ms) for s in office.services
+            }
+        queues = []
+        for sid in office.services:
+            waiting = int(counts.get(sid, 0))
+            est = estimate_wait(waiting, self.counters_for(office_id, sid), per_person[sid])
+            level = congestion(est.minutes, self.config.settings.congestion)
+            queues.append(ServiceQueue(sid, waiting, est.minutes, level.value))
+        return queues

@@ -1,0 +1,39 @@
+"""The ticket's signed QR token: make it, verify it."""
+
+from __future__ import annotations
+
+from queue_app.domain.errors import DomainError
+from queue_app.domain.tokens import TokenClaims, sign, verify
+from queue_app.services.tickets.queue import TicketQueue
+from queue_app.services.views import TicketView
+
+
+class TicketTokens(TicketQueue):
+    # -- tokens ------------------------------------------------------------------------
+    def token(self, ticket: TicketView) -> str:
+        return sign(
+            self.secret,
+            TokenClaims(
+                "T", ticket.office_id, ticket.service_day, ticket.id, ticket.display_number
+            ),
+        )
+
+    def verify_token(
+        self, token: str, office_id: str | None = None, today: bool = True
+    ) -> TicketView:
+        """A scanned QR: forged, other-office and other-day tokens are refused by name."""
+        if office_id is not None:
+            self.config.office(office_id)
+        claims = verify(self.secret, token, office_id=office_id, kind="T")
+        if today:
+            # the day is checked even when the scanner names no office: the token's own
+            # (signed) office says which time zone "today" is in
+            day = self.calendar.service_day(claims.office_id, self.clock.now())
+            if claims.day != day:
+                raise DomainError(
+                    "err.token_other_day", day=claims.day.isoformat(), today=day.isoformat()
+                )
+        ticket = self.get(claims.object_id)
+        if ticket.display_number != claims.label or ticket.office_id != claims.office_id:
+            raise DomainError("err.token_forged")
+        return ticket

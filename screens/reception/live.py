@@ -1,0 +1,316 @@
+"""The reception terminal's live state: layout, header, the current ticket and the
+waiting list, refreshed by polling the office's revision."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from screens.reception.common import error_text, translated_bindings
+from screens.reception.widgets import (
+    Banner,
+    CurrentTicketPanel,
+    HeaderBar,
+    HeaderInfo,
+    WaitingTable,
+)
+
+if TYPE_CHECKING:
+    from queue_app.i18n import Translator
+    from queue_app.services.views import TicketView
+    from screens.reception.modals import IssuedTicketScreen
+from screens.reception.messages import ACTIVE_HERE, MaintenanceDone, PollFailed, Snapshot
+
+
+class ReceptionLive(Screen[None]):
+    CSS_PATH = "reception.tcss"
+    # 80x24 packs the footer and the ticket pane; a large terminal gives the panes room
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    KEYS: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
+        ("f2", "intake", "reception.key.intake"),
+        ("f3", "call_next", "reception.key.call_next"),
+        ("f4", "recall", "reception.key.recall"),
+        ("f5", "start", "reception.key.start"),
+        ("f6", "finish", "reception.key.finish"),
+        ("f7", "no_show", "reception.key.no_show"),
+        ("f8", "transfer", "reception.key.transfer"),
+        ("f9", "call_specific", "reception.key.call_specific"),
+        ("f10", "requeue", "reception.key.requeue"),
+        ("f11,ctrl+l", "cases", "reception.key.cases"),
+        ("ctrl+r", "retry", "reception.key.retry", False),
+        ("escape", "close_opened", "", False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        app: Any = self.app
+        self.tr: Translator = app.tr
+        self.services = app.services
+        self.config = app.services.config
+        self.office = self.config.office(app.options.office_id)
+        self.counter_no: int = int(app.options.counter or self.office.counters[0].number)
+        self.staff: str | None = app.options.staff
+        self.poll_interval = min(
+            max(float(app.options.extra.get("reception_poll", 0.5)), 0.05), 1.0
+        )
+        self.current: TicketView | None = None
+        self.opened: TicketView | None = None
+        self.waiting: list[TicketView] = []
+        self.revision: int | None = None
+        self.busy = False
+        self.retry: Callable[[], None] | None = None
+        self.poll_error = False
+        self._poll_timer: Timer | None = None
+        self._issued_screen: IssuedTicketScreen | None = None  # on screen now
+        self._ticket_screen: IssuedTicketScreen | None = None  # composed once, reused
+        self._preloaded = False
+        self._stale = False  # the lists changed while a dialog covered the screen
+        self._bindings = translated_bindings(self.tr, self.KEYS, base=self._bindings)
+        # the header's calendar (national holidays: a large import) is warmed while the app
+        # starts; the header is drawn from it after the first paint
+        threading.Thread(target=self._warm_calendar, daemon=True).start()
+
+    def _warm_calendar(self) -> None:
+        try:
+            self.header_info()
+        except Exception:  # drawn (and reported) on the UI thread
+            pass
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield HeaderBar("", id="header")
+        yield Banner("", id="banner")
+        with Horizontal(id="body"):
+            yield CurrentTicketPanel(id="current")
+            with Vertical(id="queue"):
+                yield Static("", id="waiting-title")
+                yield WaitingTable(id="waiting")
+        yield Input(placeholder=self.tr("reception.scan.placeholder"), id="scan")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(WaitingTable).setup(self.tr, self.config)
+        self._render_header_quick()
+        self._render_current()
+        self._render_waiting()
+        self.query_one("#scan", Input).focus()
+        self.set_interval(1.0, self._tick)
+        self.set_interval(60.0, self._minute)
+        # the first paint comes first; the database is read right after it, and the inquiry
+        # housekeeping (purge at start-up) once the first snapshot is shown
+        self.call_after_refresh(self._after_first_paint)
+        if self.staff is None:
+            from screens.reception.modals import StaffLoginScreen
+
+            self.app.push_screen(StaffLoginScreen(), self._logged_in)
+
+    def _after_first_paint(self) -> None:
+        self.refresh_snapshot()
+        self._render_header()
+
+    @work(thread=True, exit_on_error=False, group="maintenance")
+    def _maintenance_worker(self) -> None:
+        """Start-up housekeeping of the inquiry cases (complete, expire, no-shows, purge of
+        personal data): in a worker, so the counter is usable while it runs."""
+        from queue_app.services.inquiries import run_startup_maintenance
+
+        try:
+            result = run_startup_maintenance(self.services)
+        except Exception as exc:  # never blocks the counter; the clerk is told
+            self.post_message(MaintenanceDone([error_text(exc, self.tr)]))
+            return
+        texts = [self.tr(key) for key in result.errors]
+        self.post_message(MaintenanceDone(texts))
+
+    @on(MaintenanceDone)
+    def _maintenance_done(self, message: MaintenanceDone) -> None:
+        for text in message.errors:
+            self.notify(
+                self.tr("reception.maintenance.failed", message=text), severity="error", timeout=8
+            )
+
+    def _logged_in(self, code: str | None) -> None:
+        if code:
+            self.staff = code
+            self.app.options.staff = code  # type: ignore[attr-defined]
+            self._render_header()
+            name = self.config.staff[code].name
+            self.notify(self.tr("reception.login.welcome", name=name), timeout=3)
+
+    # -- rendering -------------------------------------------------------------------------
+    def header_info(self) -> HeaderInfo:
+        now = self.services.clock.now()
+        cal = self.services.calendar
+        local = cal.local(self.office.id, now)
+        status = cal.day(self.office.id, local.date())
+        hours = (
+            " ".join(f"{r.start:%H:%M}-{r.end:%H:%M}" for r in status.hours) if status.open else "-"
+        )
+        closed = None if status.open else (status.reason_text(self.tr.lang) or "-")
+        note = None
+        if status.open:
+            for sid in self.office.services:
+                s_status = cal.day(self.office.id, local.date(), sid)
+                if not s_status.open:
+                    note = self.tr(
+                        "reception.banner.service_closed",
+                        service=self.config.services[sid].name(self.tr.lang),
+                        reason=s_status.reason_text(self.tr.lang) or "-",
+                    )
+                    break
+        minutes_left = cal.minutes_until_close(self.office.id, now)
+        before_open = bool(status.open and status.opens and local.time() < status.opens)
+        staff = self.config.staff[self.staff].name if self.staff in self.config.staff else None
+        return HeaderInfo(
+            office=self.office.name(self.tr.lang),
+            counter=self.counter_no,
+            staff=staff,
+            hours=hours,
+            now=local,
+            minutes_left=minutes_left,
+            closed_reason=closed,
+            service_note=note,
+            before_open=before_open,
+            lang=self.tr.lang,
+        )
+
+    def _render_header_quick(self) -> None:
+        """Office, counter and staff for the first paint; hours and banner follow at once."""
+        staff = self.config.staff[self.staff].name if self.staff in self.config.staff else None
+        now = self.services.clock.now().astimezone(self.services.calendar.zone(self.office.id))
+        info = HeaderInfo(
+            office=self.office.name(self.tr.lang),
+            counter=self.counter_no,
+            staff=staff,
+            hours="…",
+            now=now,
+            minutes_left=None,
+            closed_reason=None,
+            service_note=None,
+            before_open=True,
+            lang=self.tr.lang,
+        )
+        self.query_one(HeaderBar).show(info, self.tr)
+        self.query_one(Banner).display = False
+
+    def _render_header(self) -> None:
+        info = self.header_info()
+        self.query_one(HeaderBar).show(info, self.tr)
+        self.query_one(Banner).show(info, self.tr)
+
+    def _render_current(self) -> None:
+        now = self.services.clock.now().astimezone(self.services.calendar.zone(self.office.id))
+        ticket = self.opened or self.current
+        self.query_one(CurrentTicketPanel).show(
+            ticket, self.opened is not None, now, self.config, self.counter_no, self.tr
+        )
+
+    def _render_waiting(self) -> None:
+        now = self.services.clock.now()
+        target = self.config.settings.target_wait_minutes
+        title = self.query_one("#waiting-title", Static)
+        if self.waiting:
+            title.update(self.tr("reception.waiting.title", count=len(self.waiting), target=target))
+        else:
+            title.update(self.tr("reception.waiting.empty"))
+        self.query_one(WaitingTable).show(self.waiting, now, self.config, target, self.tr)
+
+    def _tick(self) -> None:
+        if (self.current is not None or self.opened is not None) and self.is_current:
+            self._render_current()
+
+    def _minute(self) -> None:
+        self._render_header()
+        self._render_lists()
+
+    # -- polling ---------------------------------------------------------------------------
+    def refresh_snapshot(self, force: bool = True) -> None:
+        self._snapshot_worker(force, self.opened.id if self.opened else None)
+
+    @work(thread=True, exit_on_error=False, group="snapshot", exclusive=True)
+    def _snapshot_worker(self, force: bool, opened_id: int | None) -> None:
+        tickets = self.services.tickets
+        office = self.office.id
+        try:
+            revision = tickets.revision(office)
+            if not force and revision == self.revision:
+                self.post_message(Snapshot(revision, [], [], None, changed=False))
+                return
+            waiting = tickets.waiting(office)
+            mine = [
+                t
+                for t in tickets.list(office, states=list(ACTIVE_HERE))
+                if t.counter == self.counter_no
+            ]
+            mine.sort(key=lambda t: (t.called_at or t.issued_at, t.id), reverse=True)
+            opened = tickets.get(opened_id) if opened_id is not None else None
+        except Exception as exc:
+            self.post_message(PollFailed(exc))
+            return
+        self.post_message(Snapshot(revision, waiting, mine, opened))
+
+    @on(Snapshot)
+    def _snapshot(self, message: Snapshot) -> None:
+        self.poll_error = False
+        if message.changed:
+            self._apply_snapshot(message)
+        self._arm_poll()
+        if not self._preloaded:  # the counter is up: now the start-up housekeeping
+            self._preloaded = True
+            self._maintenance_worker()
+            self._preload_worker()
+
+    @work(thread=True, exit_on_error=False, group="preload")
+    def _preload_worker(self) -> None:
+        """The dialogs' code (assessment rules, QR) is imported once the counter is up and
+        idle: start-up does not wait for it and the first F2 does not either."""
+        import screens.reception.modals  # noqa: F401
+
+    def _apply_snapshot(self, message: Snapshot) -> None:
+        self.revision = message.revision
+        self.waiting = message.waiting
+        keep = self.current.id if self.current else None
+        chosen = next((t for t in message.mine if t.id == keep), None)
+        self.current = chosen or (message.mine[0] if message.mine else None)
+        if self.opened is not None and message.opened is not None:
+            self.opened = message.opened
+        self._render_lists()
+
+    def _render_lists(self) -> None:
+        """Redraw the panes, unless a dialog covers them (intake, ticket): then once the
+        screen is back on top, so issuing never waits for a list nobody sees."""
+        if not self.is_current:
+            self._stale = True
+            return
+        self._stale = False
+        self._render_current()
+        self._render_waiting()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._render_lists()
+
+    @on(PollFailed)
+    def _poll_failed(self, message: PollFailed) -> None:
+        if not self.poll_error:  # say it once, keep trying
+            self.notify(error_text(message.error, self.tr), severity="error", timeout=6)
+        self.poll_error = True
+        self._arm_poll()
+
+    def _arm_poll(self) -> None:
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        self._poll_timer = self.set_timer(self.poll_interval, self._poll)
+
+    def _poll(self) -> None:
+        self._poll_timer = None
+        self._snapshot_worker(False, self.opened.id if self.opened else None)

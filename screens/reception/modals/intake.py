@@ -1,0 +1,423 @@
+"""Intake: the visitor's answers → assessment → the ticket to issue."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
+
+from queue_app.domain.assessment import (
+    Assessment,
+    Certificate,
+    Decision,
+    Item,
+    PinStatus,
+    VisitInput,
+    VisitKind,
+    assess_visit,
+)
+from queue_app.domain.renewal import RenewalStatus, assess_renewal
+from queue_app.qr import half_blocks
+from screens.reception.common import error_text, translated_bindings
+from screens.reception.modals.issued import IssuedTicketScreen
+
+if TYPE_CHECKING:
+    from queue_app.i18n import Translator
+    from queue_app.services.views import IssueResult
+
+
+NEW_CARD_SERVICE = "other"  # where a visitor whose CARD expires gets the application form
+
+
+@dataclass(frozen=True)
+class IntakePlan:
+    """What the form says to issue, or why not (a catalogue text already translated)."""
+
+    service_id: str | None
+    visit_kind: str
+    decision: str
+    blocked: str | None
+    note: str | None
+
+
+class Issued(Message):
+    def __init__(self, result: IssueResult, qr_lines: list[str] | None = None) -> None:
+        super().__init__()
+        self.result = result
+        self.qr_lines = qr_lines  # drawn in the worker: the UI thread only shows them
+
+
+class IssueFailed(Message):
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+
+class IntakeScreen(ModalScreen["IssueResult | None"]):
+    """Who came, what they brought, the live decision, then one key to issue."""
+
+    def __init__(
+        self,
+        on_issued: Callable[[IssueResult, IssuedTicketScreen], None] | None = None,
+        ticket_screen: IssuedTicketScreen | None = None,
+    ) -> None:
+        super().__init__()
+        app: Any = self.app
+        self.tr: Translator = app.tr
+        self.on_issued = on_issued
+        self.ticket_screen = ticket_screen  # the reception screen's reusable ticket screen
+        self.services = app.services
+        self.office = app.services.config.office(app.options.office_id)
+        self.staff: str | None = None
+        self.request_id = uuid.uuid4().hex  # one issue per opened form, whatever happens
+        self.service_ids = list(self.office.services)
+        self.ecert = app.services.config.settings.inquiry.service
+        self.service_id = self.ecert if self.ecert in self.service_ids else self.service_ids[0]
+        self.in_flight = False
+        self.error_shown = False
+        self.assessment: Assessment | None = None
+        self.today: date = app.services.calendar.service_day(
+            self.office.id, app.services.clock.now()
+        )
+        specs: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
+            ("f10", "issue", "reception.key.issue"),
+            ("escape", "cancel", "reception.key.cancel"),
+        ]
+        specs += [(str(i + 1), f"service({i})", "", False) for i in range(len(self.service_ids))]
+        self._bindings = translated_bindings(self.tr, specs, base=self._bindings)
+
+    # layout
+    def compose(self) -> ComposeResult:
+        tr = self.tr
+        with Vertical(id="intake", classes="dialog"):
+            yield Label(tr("reception.intake.title"), classes="dialog-title")
+            yield Static("", id="svc-list")
+            with Horizontal(id="intake-body"):
+                with VerticalScroll(id="intake-form", can_focus=False):
+                    with Vertical(id="assessment"):
+                        yield Label(tr("reception.intake.visit"), classes="field")
+                        with RadioSet(id="visit", compact=True):
+                            for kind in VisitKind:
+                                yield RadioButton(
+                                    tr(f"visit.{kind.value}"),
+                                    value=kind is VisitKind.SELF,
+                                    id=f"visit-{kind.value}",
+                                    compact=True,
+                                )
+                        yield Label(tr("reception.intake.brought"), classes="field")
+                        with Grid(id="items"):
+                            for item in Item:
+                                yield Checkbox(
+                                    tr(f"reception.item.{item.value}"),
+                                    id=f"item-{item.value}",
+                                    compact=True,
+                                )
+                        yield Label(tr("reception.intake.pin"), classes="field")
+                        with Grid(classes="pins"):
+                            for cert in (Certificate.USER, Certificate.SIGN):
+                                yield Label(tr(f"reception.intake.pin_{cert.value}"))
+                                yield Select(
+                                    [(tr(f"pin.{p.value}"), p.value) for p in PinStatus],
+                                    value=PinStatus.KNOWN.value,
+                                    allow_blank=False,
+                                    id=f"pin-{cert.value}",
+                                    compact=True,
+                                )
+                        yield Label(tr("reception.intake.renew"), classes="field")
+                        with Horizontal(classes="renew"):
+                            for cert in (Certificate.USER, Certificate.SIGN):
+                                yield Checkbox(
+                                    tr(f"reception.intake.pin_{cert.value}"),
+                                    value=True,
+                                    id=f"renew-{cert.value}",
+                                    compact=True,
+                                )
+                        with Horizontal(classes="expiry"):
+                            yield Label(tr("reception.intake.expiry"))
+                            yield Input(
+                                placeholder=tr("reception.intake.expiry_placeholder"),
+                                id="expiry",
+                                compact=True,
+                                max_length=10,
+                            )
+                        yield Static("", id="expiry-status")
+                        yield Checkbox(
+                            tr("reception.intake.card_expiring"), id="card-expiring", compact=True
+                        )
+                with VerticalScroll(id="intake-side", can_focus=False):
+                    yield Static("", id="decision")
+                    yield Static("", id="missing")
+                    yield Static("", id="reasons")
+            with Horizontal(id="intake-actions"):
+                yield Button(tr("reception.intake.issue"), id="issue", variant="primary")
+                yield Static("", id="intake-status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.staff = getattr(self.app, "options").staff  # noqa: B009
+        self._refresh()
+        self.query_one("#visit", RadioSet).focus()
+
+    # service choice
+    def action_service(self, index: int) -> None:
+        if 0 <= index < len(self.service_ids):
+            self.service_id = self.service_ids[index]
+            self._refresh()
+
+    def _render_services(self) -> Text:
+        text = Text()
+        config = self.services.config
+        for i, sid in enumerate(self.service_ids):
+            name = config.services[sid].name(self.tr.lang)
+            style = "reverse bold" if sid == self.service_id else ""
+            if i:
+                text.append(" ")
+            text.append(f"{i + 1}:{name}", style=style)
+        return text
+
+    # the live assessment
+    def visit_input(self) -> VisitInput | None:
+        kind_button = self.query_one("#visit", RadioSet).pressed_button
+        kind = (
+            VisitKind((kind_button.id or "visit-self").removeprefix("visit-"))
+            if kind_button
+            else VisitKind.SELF
+        )
+        brought = frozenset(
+            item for item in Item if self.query_one(f"#item-{item.value}", Checkbox).value
+        )
+        renew = frozenset(
+            c for c in Certificate if self.query_one(f"#renew-{c.value}", Checkbox).value
+        )
+        if not renew:
+            return None
+        pin_user = str(self.query_one("#pin-user", Select).value)
+        pin_sign = str(self.query_one("#pin-sign", Select).value)
+        return VisitInput(
+            kind=kind,
+            brought=brought,
+            pin_user=PinStatus(pin_user),
+            pin_sign=PinStatus(pin_sign),
+            renew=renew,
+            card_expiring=self.query_one("#card-expiring", Checkbox).value,
+            expiry=self._expiry(),
+            today=self.today,
+        )
+
+    def _expiry(self) -> date | None:
+        raw = self.query_one("#expiry", Input).value.strip()
+        if len(raw) != 10:
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            return None
+
+    def plan(self) -> IntakePlan:
+        tr = self.tr
+        if self.service_id != self.ecert:
+            return IntakePlan(self.service_id, "", "", None, None)
+        visit = self.visit_input()
+        if visit is None:
+            self.assessment = None
+            return IntakePlan(None, "", "", tr("reception.intake.renew") + ": -", None)
+        self.assessment = assessment = assess_visit(visit)
+        kind = visit.kind.value
+        if assessment.decision is Decision.CANNOT_PROCEED:
+            return IntakePlan(
+                None, kind, assessment.decision.value, tr("reception.intake.blocked"), None
+            )
+        if assessment.decision is Decision.NEW_CARD_APPLICATION:
+            if NEW_CARD_SERVICE not in self.service_ids:
+                return IntakePlan(
+                    None,
+                    kind,
+                    assessment.decision.value,
+                    tr("reception.intake.new_card_no_service"),
+                    None,
+                )
+            name = self.services.config.services[NEW_CARD_SERVICE].name(tr.lang)
+            return IntakePlan(
+                NEW_CARD_SERVICE,
+                kind,
+                assessment.decision.value,
+                None,
+                tr("reception.intake.new_card_note", service=name),
+            )
+        return IntakePlan(self.ecert, kind, assessment.decision.value, None, None)
+
+    def _refresh(self) -> None:
+        tr = self.tr
+        self.query_one("#svc-list", Static).update(self._render_services())
+        is_ecert = self.service_id == self.ecert
+        self.query_one("#assessment").display = is_ecert
+        self._render_expiry()
+        plan = self.plan()
+        decision = self.query_one("#decision", Static)
+        missing = self.query_one("#missing", Static)
+        reasons = self.query_one("#reasons", Static)
+        if not is_ecert:
+            decision.update(Text(tr("reception.intake.no_assessment"), style="bold"))
+            decision.set_classes("")
+            missing.update("")
+            reasons.update("")
+        elif self.assessment is None:
+            decision.update(Text(plan.blocked or "", style="bold"))
+            decision.set_classes("-blocked")
+            missing.update("")
+            reasons.update("")
+        else:
+            a = self.assessment
+            decision.update(Text(tr(f"decision.{a.decision.value}"), style="bold"))
+            decision.set_classes(f"-{a.decision.value}")
+            if a.missing:
+                names = "、".join(tr(f"reception.item.{m.value}") for m in a.missing)
+                missing.update(Text(tr("reception.intake.missing", items=names), style="bold"))
+            else:
+                missing.update("")
+            body = [tr(r) for r in a.reasons] + ["⚠ " + tr(w) for w in a.warnings]
+            if plan.note:
+                body.insert(0, plan.note)
+            reasons.update("\n".join(body))
+        button = self.query_one("#issue", Button)
+        if self.in_flight:
+            button.label = tr("reception.intake.issuing")
+            button.disabled = True
+        elif plan.blocked:
+            button.label = plan.blocked
+            button.disabled = True
+        else:
+            button.label = (
+                tr("reception.intake.issue_other")
+                if plan.decision == Decision.NEW_CARD_APPLICATION.value
+                else tr("reception.intake.issue")
+            )
+            button.disabled = False
+
+    def _render_expiry(self) -> None:
+        status = self.query_one("#expiry-status", Static)
+        raw = self.query_one("#expiry", Input).value.strip()
+        expiry = self._expiry()
+        tr = self.tr
+        if not raw:
+            status.update("")
+            return
+        if expiry is None:
+            status.update(Text(tr("reception.intake.expiry_invalid"), style="dim"))
+            return
+        r = assess_renewal(expiry, self.today)
+        window = tr(
+            "renewal.window_range", start=r.window_start.isoformat(), end=r.window_end.isoformat()
+        )
+        if r.status is RenewalStatus.OPEN:
+            line = Text(tr("reception.renewal.open", days=r.days_left), style="bold green")
+        elif r.status is RenewalStatus.TOO_EARLY:
+            line = Text(
+                tr(
+                    "reception.renewal.too_early",
+                    start=r.window_start.isoformat(),
+                    days=r.days_until_window,
+                ),
+                style="bold yellow",
+            )
+        else:
+            line = Text(tr("reception.renewal.expired", days=r.days_since_expiry), style="bold red")
+        line.append(f"\n{window}", style="")
+        status.update(line)
+
+    @on(Checkbox.Changed)
+    @on(RadioSet.Changed)
+    @on(Select.Changed)
+    @on(Input.Changed, "#expiry")
+    def _changed(self) -> None:
+        self._refresh()
+
+    # issuing
+    @on(Button.Pressed, "#issue")
+    def _pressed(self) -> None:
+        self.action_issue()
+
+    def action_issue(self) -> None:
+        if self.in_flight:
+            return
+        plan = self.plan()
+        if plan.blocked or plan.service_id is None:
+            self.notify(plan.blocked or "", severity="warning")
+            return
+        from queue_app.services import IssueRequest
+
+        request = IssueRequest(
+            office_id=self.office.id,
+            service_id=plan.service_id,
+            visit_kind=plan.visit_kind,
+            decision=plan.decision,
+            staff=self.staff,
+            request_id=self.request_id,
+        )
+        self.in_flight = True
+        self._issue(request)  # the worker first; the form only greys its button meanwhile
+        button = self.query_one("#issue", Button)
+        button.label = self.tr("reception.intake.issuing")
+        button.disabled = True
+        if self.error_shown:  # the last attempt's error goes away
+            self.error_shown = False
+            self.query_one("#intake-status", Static).update("")
+
+    @work(thread=True, exit_on_error=False, group="issue")
+    def _issue(self, request: Any) -> None:
+        try:
+            result = self.services.tickets.issue(request)
+        except Exception as exc:  # shown in the form; the same request id makes a retry safe
+            self.post_message(IssueFailed(exc))
+            return
+        try:
+            lines: list[str] | None = half_blocks(result.token)
+        except Exception:  # the widget draws it itself then
+            lines = None
+        self.post_message(Issued(result, lines))
+
+    @on(Issued)
+    def _issued(self, message: Issued) -> None:
+        # the ticket goes on top of the form (no pop first: the fastest way to the screen);
+        # closing it closes the form too. The form stays "in flight": no second issue.
+        result = message.result
+        screen = self.ticket_screen or IssuedTicketScreen()
+        screen.show(result, self.on_issued, message.qr_lines)
+
+        def closed(_: object) -> None:
+            self.dismiss(result)  # not returned: the callback must not await it
+
+        self.app.push_screen(screen, closed)
+
+    @on(IssueFailed)
+    def _failed(self, message: IssueFailed) -> None:
+        self.in_flight = False
+        text = error_text(message.error, self.tr)
+        self.query_one("#intake-status", Static).update(Text(text, style="bold red"))
+        self.error_shown = True
+        self.notify(text, severity="error", timeout=8)
+        self._refresh()
+
+    def action_cancel(self) -> None:
+        if not self.in_flight:
+            self.dismiss(None)

@@ -1,0 +1,126 @@
+"""The daily and range reports shown as figures, sparklines and a table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import DataTable, Sparkline, Static
+
+if TYPE_CHECKING:
+    from queue_app.services.reports import DailyReport, RangeReport
+from screens.reports.cells import _i, _n
+from screens.reports.form import ReportsForm
+
+
+class ReportsTables(ReportsForm):
+    def _daily(self, r: DailyReport) -> None:
+        tr = self.mapp.tr
+        summary = self.query_one("#rpt-summary", Static)
+        table = self.query_one("#rpt-table", DataTable)
+        table.clear(columns=True)
+        title = f"{r.office.text(tr.lang)} {r.day.isoformat()}({tr(f'weekday.{r.day.weekday()}')})"
+        if r.as_of is not None:
+            title += "  " + tr("rpt.provisional", time=r.as_of)
+        if not r.open:
+            reason = r.closed_text(tr.lang)
+            summary.update(f"{title}  {tr('rpt.closed', reason=reason)}")
+            self._sparks([], [])
+            if r.totals.issued == 0:
+                return
+        f = r.totals
+        lines = [
+            title,
+            tr(
+                "rpt.ui.summary",
+                issued=f.issued,
+                served=f.served,
+                no_show=f.no_show,
+                cancelled=f.cancelled,
+                transferred=f.transferred,
+            ),
+            tr(
+                "rpt.ui.waits",
+                mean=_n(f.wait_mean),
+                median=_n(r.wait_median),
+                p90=_n(r.wait_p90),
+                max=_n(f.wait_max),
+                target=r.target_minutes,
+                over=f.over_target,
+            ),
+        ]
+        if f.early and r.opens:
+            lines.append(tr("rpt.early_note", n=f.early, opens=r.opens))
+        summary.update("\n".join(lines))
+        happened = [h for h in r.by_hour if not h.future]  # no bars for hours still to come
+        self._sparks(
+            [float(h.arrivals or 0) for h in happened], [h.wait_mean or 0.0 for h in happened]
+        )
+        table.add_columns(tr("rpt.hour"), tr("rpt.arrivals"), tr("rpt.wait_mean"), tr("rpt.peak"))
+        for h in r.by_hour:
+            table.add_row(f"{h.hour:02d}", _i(h.arrivals), _n(h.wait_mean), _i(h.peak_waiting))
+        table.add_row("", "", "", "")
+        table.add_row(tr("rpt.by_service"), tr("rpt.issued"), tr("rpt.wait_mean"), tr("rpt.served"))
+        for g in r.by_service:
+            table.add_row(
+                g.label.text(tr.lang),
+                str(g.figures.issued),
+                _n(g.figures.wait_mean),
+                str(g.figures.served),
+            )
+
+    def _range(self, r: RangeReport) -> None:
+        tr = self.mapp.tr
+        table = self.query_one("#rpt-table", DataTable)
+        table.clear(columns=True)
+        f = r.totals
+        self.query_one("#rpt-summary", Static).update(
+            "\n".join(
+                [
+                    f"{r.office.text(tr.lang)} {r.start.isoformat()} 〜 {r.end.isoformat()}",
+                    tr(
+                        "rpt.ui.summary",
+                        issued=f.issued,
+                        served=f.served,
+                        no_show=f.no_show,
+                        cancelled=f.cancelled,
+                        transferred=f.transferred,
+                    ),
+                    tr(
+                        "rpt.ui.range_waits",
+                        days=r.open_days,
+                        mean=_n(f.wait_mean),
+                        max=_n(f.wait_max),
+                    ),
+                ]
+            )
+        )
+        open_days = [d for d in r.days if d.open]
+        self._sparks(
+            [float(d.figures.issued) for d in open_days],
+            [d.figures.wait_mean or 0.0 for d in open_days],
+        )
+        table.add_columns(
+            tr("rpt.date"),
+            tr("rpt.weekday"),
+            tr("rpt.issued"),
+            tr("rpt.served"),
+            tr("rpt.wait_mean"),
+            tr("rpt.wait_max"),
+        )
+        for d in r.days:
+            first = (d.day.isoformat(), tr(f"weekday.{d.day.weekday()}"))
+            if not d.open and d.figures.issued == 0:
+                reason = ", ".join(x.text(tr.lang) for x in d.closed_reasons)
+                table.add_row(*first, tr("rpt.closed", reason=reason), "", "", "")
+            else:
+                table.add_row(
+                    *first,
+                    str(d.figures.issued),
+                    str(d.figures.served),
+                    _n(d.figures.wait_mean),
+                    _n(d.figures.wait_max),
+                )
+
+    def _sparks(self, arrivals: list[float], waits: list[float]) -> None:
+        self.query_one("#rpt-arrivals", Sparkline).data = arrivals
+        self.query_one("#rpt-waits", Sparkline).data = waits
