@@ -119,3 +119,106 @@ def test_browser_shows_a_called_number(sqlite_url, config, clock, tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, 9)
         writer.engine.dispose()
+
+
+def children_of(pid: int) -> list[int]:
+    """Every descendant process of `pid` (from /proc), deepest last."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+            except OSError:
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        current = frontier.pop()
+        kids = [p for p, parent in parents.items() if parent == current]
+        found += kids
+        frontier += kids
+    return found
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
+def test_tv_page_local_only_big_number_and_reconnects(sqlite_url, config, clock, tmp_path):
+    """At a TV's 1920x1080 (the documented ?fontsize=28): the number in the block font,
+    every request to this server only, no button; when the session ends (its display
+    process stops) the page reconnects by itself."""
+    from playwright.sync_api import sync_playwright
+
+    writer = make_services(sqlite_url, config, clock)
+    seed(writer)
+    port = free_port()
+    env = dict(os.environ)
+    env.update(
+        MADOGUCHI_DATABASE_URL=sqlite_url,
+        MADOGUCHI_NOW="2026-12-01T09:05:00+09:00",
+        MADOGUCHI_LANG="ja",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "queue_app.cli", "display", "--office", "sogo", "--web"]
+        + ["--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    received: list[str] = []
+    sockets: list[object] = []
+    requests: list[str] = []
+
+    def on_socket(ws):  # type: ignore[no-untyped-def]
+        sockets.append(ws)
+        ws.on("framereceived", on_frame)
+
+    def on_frame(payload: str | bytes) -> None:
+        data = payload.decode("utf-8", "ignore") if isinstance(payload, bytes) else payload
+        received.append(ANSI.sub("", data))
+
+    def seen(text: str, timeout: float, since: int = 0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(text in chunk for chunk in received[since:]):
+                return True
+            page.wait_for_timeout(50)
+        return False
+
+    try:
+        wait_for_port(port, server)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                page.on("request", lambda r: requests.append(r.url))
+                page.on("websocket", on_socket)
+                page.goto(f"http://127.0.0.1:{port}/?fontsize=28")
+                page.wait_for_selector(".xterm-screen", timeout=30000)
+                assert seen("総合窓口課", 30), "the board never rendered"
+                assert seen("█████", 10), "the called number is not in the block font"
+                assert page.locator("button").count() == 0
+                assert "Session ended" not in page.content()
+                # end the session: the display process behind this page stops
+                before = len(received)
+                for pid in children_of(server.pid):
+                    try:
+                        os.kill(pid, 9)
+                    except ProcessLookupError:
+                        pass
+                page.wait_for_selector("body.-closed", timeout=15000)
+                assert "再接続" in page.inner_text("#reconnecting")
+                assert seen("総合窓口課", 40, since=before), "the page did not reconnect"
+                assert len(sockets) >= 2
+                page.screenshot(path=str(tmp_path / "tv.png"), timeout=15000)
+            finally:
+                browser.close()
+        hosts = {re.sub(r"^(\w+://[^/]+).*", r"\1", url) for url in requests}
+        assert hosts <= {f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}"}, hosts
+    finally:
+        os.killpg(server.pid, 15)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, 9)
+        writer.engine.dispose()

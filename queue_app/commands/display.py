@@ -51,6 +51,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0.05 <= args.poll <= 10:
         raise InputError("err.display_poll", value=args.poll)
     if args.web:
+        from queue_app.commands.display_web import check_port
+
+        check_port(args.port)
         return serve_web(args, ctx)
     return run_terminal(args, ctx)
 
@@ -98,7 +101,7 @@ def child_command(args: argparse.Namespace, ctx: CliContext) -> str:
 
 
 def serve_web(args: argparse.Namespace, ctx: CliContext) -> int:
-    from textual_serve.server import Server
+    from queue_app.commands.display_web import check_bind, make_server, serve
 
     # the children inherit these: same configuration, same database, same clock
     os.environ["MADOGUCHI_DATABASE_URL"] = ctx.database_url
@@ -106,17 +109,12 @@ def serve_web(args: argparse.Namespace, ctx: CliContext) -> int:
     if config_flag:
         os.environ["MADOGUCHI_CONFIG"] = os.path.abspath(config_flag)
     read_only_services(ctx)  # fail now, in the operator's terminal, if the setup is wrong
+    check_bind(args.host, args.port)
     public_url = args.public_url or f"http://{args.host}:{args.port}"
     if args.host in ("0.0.0.0", "::"):
         ctx.out(ctx.tr("display.bind_public", host=args.host))
     ctx.out(ctx.tr("display.web_serving", url=public_url))
     title = ctx.config.office(args.office).name(ctx.lang)
-    server = Server(
-        child_command(args, ctx),
-        host=args.host,
-        port=args.port,
-        title=title,
-        public_url=public_url,
-    )
-    server.serve()
+    server = make_server(child_command(args, ctx), args.host, args.port, title, public_url, ctx.tr)
+    serve(server, args.host, args.port)
     return 0

@@ -122,6 +122,16 @@ class FallbackScreen(Screen[None]):
             queues.add_row(name, str(waiting), wait_text(app.tr, minutes if waiting else 0))
 
 
+class DemoKeys(Static):
+    """The demo's own keys, on every view (the views' footers are full, or absent on the
+    waiting-room display): Ctrl+Q quit, Ctrl+O switch, Ctrl+G pause, Alt+Up/Down speed."""
+
+    DEFAULT_CSS = """
+    DemoKeys { dock: bottom; height: 1; width: 100%; padding: 0 1;
+        background: $accent-darken-2; color: $text; text-style: bold; }
+    """
+
+
 class DemoApp(MadoguchiApp):
     BINDINGS = [
         Binding("ctrl+o", "next_mode", "Mode", priority=True),
@@ -169,6 +179,7 @@ class DemoApp(MadoguchiApp):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.call_after_refresh(self._show_keys)
         self.notify(self.tr("demo.keys"), timeout=10)
         self.set_interval(0.5, self._show_time)
         if self.live is not None:
@@ -186,13 +197,26 @@ class DemoApp(MadoguchiApp):
 
     def action_mode(self, mode: str) -> None:
         if mode in self.mode_order:
-            self.switch_mode(mode)
+            self._switch(mode)
 
     def action_next_mode(self) -> None:
         current = self.current_mode
         order = self.mode_order
         nxt = order[(order.index(current) + 1) % len(order)] if current in order else order[0]
-        self.switch_mode(nxt)
+        self._switch(nxt)
+
+    def _switch(self, mode: str) -> None:
+        self.switch_mode(mode)
+        self.call_after_refresh(self._show_keys)
+
+    def _show_keys(self) -> None:
+        """Every view of the demo says how to quit and switch (mounted once per screen)."""
+        screen = self.screen
+        if not screen.query(DemoKeys):
+            keys = DemoKeys(self.tr("demo.keys_bar"), markup=False)
+            if screen.query(Footer):  # docks overlap: sit on the row above the footer
+                keys.styles.margin = (0, 0, 1, 0)
+            screen.mount(keys)
 
     def action_pause(self) -> None:
         if self.live is not None:

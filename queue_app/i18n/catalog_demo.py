@@ -151,6 +151,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.mode_reception": {"ja": "受付", "en": "Reception"},
     "demo.mode_display": {"ja": "表示", "en": "Display"},
     "demo.mode_reports": {"ja": "集計", "en": "Reports"},
+    "demo.keys_bar": {
+        "ja": "デモ  Ctrl+Q 終了  Ctrl+O 画面切替  Ctrl+G 一時停止  Alt+↑↓ 速さ",
+        "en": "Demo  Ctrl+Q quit  Ctrl+O switch screen  Ctrl+G pause  Alt+Up/Down speed",
+    },
     "demo.pause": {"ja": "一時停止", "en": "Pause"},
     "demo.key_mode": {"ja": "画面切替", "en": "Screen"},
     "demo.faster": {"ja": "速く", "en": "Faster"},

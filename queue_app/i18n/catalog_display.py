@@ -75,6 +75,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "--poll は 0.05〜10 秒で指定してください(指定値: {value})",
         "en": "--poll must be between 0.05 and 10 seconds (got {value})",
     },
+    "display.web_loading": {"ja": "表示を準備しています…", "en": "Loading the board…"},
+    "display.web_reconnecting": {
+        "ja": "接続が切れました。自動で再接続しています…",
+        "en": "The connection ended. Reconnecting automatically…",
+    },
+    "err.display_port": {
+        "ja": "--port は 1〜65535 の番号で指定してください(指定値: {value})",
+        "en": "--port must be a number from 1 to 65535 (got {value})",
+    },
+    "err.display_port_in_use": {
+        "ja": "{host} のポート {port} はほかのプログラムが使用中です。--port で別の番号を指定するか、そのプログラムを終了してください",
+        "en": "port {port} on {host} is already in use; choose another with --port or stop the program using it",
+    },
+    "err.display_port_denied": {
+        "ja": "{host} のポート {port} で待ち受ける権限がありません。1024 以上の番号を --port で指定してください",
+        "en": "no permission to listen on port {port} of {host}; choose a port of 1024 or more with --port",
+    },
+    "err.display_host": {
+        "ja": "--host {host} はこのコンピューターのアドレスではありません。館内ネットワークのアドレス(例: 192.168.10.20)か 127.0.0.1 を指定してください",
+        "en": "--host {host} is not an address of this machine; give its LAN address (e.g. 192.168.10.20) or 127.0.0.1",
+    },
+    "err.display_bind": {
+        "ja": "{host}:{port} で待ち受けできません({reason})。--host と --port を確認してください",
+        "en": "cannot listen on {host}:{port} ({reason}); check --host and --port",
+    },
     "display.bind_public": {
         "ja": "注意: {host} で待ち受けます。館内ネットワーク以外に公開しないでください",
         "en": "Note: listening on {host}; keep it on the building's network only",

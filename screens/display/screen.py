@@ -132,7 +132,7 @@ class DisplayScreen(Screen[None]):
     def on_resize(self) -> None:
         # a roomy screen (a TV, a browser at 1920x1080) spreads out; the tiles refit after
         # the layout has settled, whatever the size
-        roomy = self.size.width >= 90 and self.size.height >= 30
+        roomy = self.size.width >= 90 and self.size.height >= 28
         self.set_class(roomy, "-large")
         self.call_after_refresh(self._refit)
 
