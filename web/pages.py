@@ -24,6 +24,7 @@ from web.i18n import WebText
 TEMPLATES = Path(__file__).parent / "templates"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 REFRESH_SECONDS = 20
+OWN_CACHE = 50_000  # rendered ticket parts kept (a busy city's day is a few thousand)
 LEVEL_ICON = {"quiet": "●", "moderate": "▲", "crowded": "■"}
 
 
@@ -45,6 +46,7 @@ class Pages:
         self._texts = {lang: WebText(lang, config) for lang in i18n.ENDONYMS}
         self._shared: dict[tuple[str, str, str], tuple[int, str]] = {}
         self._forecasts: dict[tuple[str, date], list[ForecastCell]] = {}
+        self._own: dict[tuple[TicketStatus, str], str] = {}
 
     # -- language ----------------------------------------------------------------------
     def text(self, lang: str) -> WebText:
@@ -126,9 +128,18 @@ class Pages:
         return self._shared_part("_board_live.html", live, lang)
 
     def ticket_live(self, live: OfficeLive, status: TicketStatus, lang: str) -> str:
-        return self.env.get_template("_ticket_live.html").render(
-            tr=self.text(lang), lang=lang, live=live, status=status
-        )
+        """The ticket's own part (cached per status and language: a call elsewhere in the
+        office leaves most tickets' parts unchanged) and the office's shared part."""
+        key = (status, lang)
+        own = self._own.get(key)
+        if own is None:
+            own = self.env.get_template("_ticket_own.html").render(
+                tr=self.text(lang), lang=lang, status=status
+            )
+            if len(self._own) >= OWN_CACHE:
+                self._own.clear()
+            self._own[key] = own
+        return own + self._shared_part("_ticket_shared.html", live, lang)
 
     # -- the forecast (computed at most once per office and day) -------------------------
     async def forecast(
