@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -40,10 +39,10 @@ from web import ics
 from web.hub import LiveHub, StreamsFull, Subscriber
 from web.pages import Pages
 from web.security import Guard, RateLimiter, Scope
+from web.stream import Event, EventStream
 
 log = logging.getLogger("madoguchi.web")
 STATIC = Path(__file__).parent / "static"
-PING_SECONDS = 15
 ROBOTS = "User-agent: *\nDisallow: /t/\nDisallow: /a/\nDisallow: /events/\n"
 
 
@@ -245,28 +244,26 @@ def _stream(web: WebApp, request: Request, office: str, render: Any) -> Response
         return HTMLResponse(
             web.pages.refusal(503, lang), status_code=503, headers={"retry-after": "30"}
         )
-    return EventSourceResponse(
-        _events(web, sub, office, lang, render),
-        ping=PING_SECONDS,
-        send_timeout=30,
-        headers={"cache-control": "no-store", "x-accel-buffering": "no"},
-    )
+    return EventStream(_events(web, sub, office, lang, render))  # type: ignore[return-value]
 
 
 async def _events(
     web: WebApp, sub: Subscriber, office: str, lang: str, render: Any
-) -> AsyncIterator[ServerSentEvent]:
+) -> AsyncIterator[Event | None]:
     last: str | None = None
     try:
-        live = await web.hub.current(office)
+        live: OfficeLive | None = await web.hub.current(office)
         while True:
-            html = render(live, lang)
-            if html is None:  # the ticket is no longer today's: the page reloads into a 404
-                yield ServerSentEvent(data="gone", event="gone")
-                return
-            if html != last:
-                last = html
-                yield ServerSentEvent(data=html, event="update", retry=3000)
+            if live is None:
+                yield None  # keep-alive
+            else:
+                html = render(live, lang)
+                if html is None:  # the ticket is no longer today's: the page reloads into 404
+                    yield Event(data="gone", event="gone")
+                    return
+                if html != last:
+                    last = html
+                    yield Event(data=html, retry=3000)
             live = await sub.queue.get()
             if sub.dropped:
                 return

@@ -36,7 +36,7 @@ class StreamsFull(Exception):
 class Subscriber:
     office_id: str
     address: str
-    queue: asyncio.Queue[OfficeLive] = field(
+    queue: asyncio.Queue[OfficeLive | None] = field(
         default_factory=lambda: asyncio.Queue(maxsize=QUEUE_SIZE)
     )
     dropped: bool = False
@@ -51,12 +51,14 @@ class LiveHub:
         max_streams: int,
         max_per_address: int,
         tick: float = 30.0,
+        ping: float = 15.0,
     ) -> None:
         self.visitor = visitor
         self.feed = feed
         self.max_streams = max_streams
         self.max_per_address = max_per_address
         self.tick = tick
+        self.ping = ping
         self.latest: dict[str, OfficeLive] = {}
         self.subscribers: dict[str, set[Subscriber]] = defaultdict(set)
         self.per_address: Counter[str] = Counter()
@@ -92,9 +94,18 @@ class LiveHub:
             loop.call_soon_threadsafe(self.changed, offices)
 
     async def _tick(self) -> None:
+        """Every `ping` seconds a keep-alive for every stream (None in its queue); every
+        `tick` seconds a refresh for the clock-driven parts."""
+        since_refresh = 0.0
         while True:
-            await asyncio.sleep(self.tick)
-            self.changed(frozenset(self.subscribers))
+            await asyncio.sleep(self.ping)
+            for subs in list(self.subscribers.values()):
+                for sub in list(subs):
+                    self._offer(sub, None)
+            since_refresh += self.ping
+            if since_refresh >= self.tick:
+                since_refresh = 0.0
+                self.changed(frozenset(self.subscribers))
 
     # -- refreshing --------------------------------------------------------------------
     def changed(self, offices: frozenset[str]) -> None:
@@ -125,12 +136,15 @@ class LiveHub:
 
     def _publish(self, office: str, live: OfficeLive) -> None:
         for sub in list(self.subscribers.get(office, ())):
-            try:
-                sub.queue.put_nowait(live)
-            except asyncio.QueueFull:
-                sub.dropped = True  # too slow: let it go, its browser reconnects
-                self.dropped += 1
-                self.unsubscribe(sub)
+            self._offer(sub, live)
+
+    def _offer(self, sub: Subscriber, item: OfficeLive | None) -> None:
+        try:
+            sub.queue.put_nowait(item)
+        except asyncio.QueueFull:
+            sub.dropped = True  # too slow: let it go, its browser reconnects
+            self.dropped += 1
+            self.unsubscribe(sub)
 
     async def current(self, office: str, ticket_id: int | None = None) -> OfficeLive:
         """The office's snapshot for a page: the feed's cached one while the feed runs (and
