@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 
 from db.engine import normalize_url
-from queue_app.domain.errors import DatabaseError, InputError
+from queue_app.domain.errors import DatabaseError, InputError, SetupError
 
 PAGES_PER_STEP = 1024
 
@@ -57,17 +57,46 @@ def _revision(conn: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+def _private_part(out: Path) -> Path:
+    """`FILE.part`, created empty with mode 0600 (a backup holds personal data), after
+    checking that FILE can be written at all; a clear message when it cannot."""
+    try:
+        if out.is_dir():
+            raise SetupError("err.backup_unwritable", path=str(out), problem="is a folder")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as exc:
+        raise SetupError(
+            "err.backup_unwritable", path=str(out), problem=exc.strerror or str(exc)
+        ) from None
+    except ValueError as exc:  # a NUL byte in the path
+        raise SetupError("err.backup_unwritable", path=str(out), problem=str(exc)) from None
+    return tmp
+
+
+def _replace(tmp: Path, out: Path) -> None:
+    try:
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SetupError(
+            "err.backup_unwritable", path=str(out), problem=exc.strerror or str(exc)
+        ) from None
+
+
 def backup_sqlite(source: Path, out: Path, force: bool = False) -> BackupResult:
     if not source.exists():
         raise DatabaseError("err.db_missing", path=str(source))
     out = out.expanduser()
-    if out.exists() and not force:
+    if out.exists() and not out.is_dir() and not force:
         raise InputError("err.backup_exists", path=str(out))
-    if out.resolve() == source.resolve():
+    if out.exists() and out.resolve() == source.resolve():
         raise InputError("err.backup_same_file", path=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.unlink(missing_ok=True)
+    tmp = _private_part(out)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
     try:
         dst = sqlite3.connect(tmp)
@@ -82,9 +111,7 @@ def backup_sqlite(source: Path, out: Path, force: bool = False) -> BackupResult:
         raise DatabaseError("err.backup_failed", path=str(out), problem=str(exc)) from None
     finally:
         src.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, out)
+    _replace(tmp, out)
     return BackupResult("sqlite", out, out.stat().st_size, revision)
 
 
@@ -130,6 +157,8 @@ def restore_sqlite(backup: Path, target: Path, known: set[str] | None = None) ->
     if target.exists() and backup.resolve() == target.resolve():
         raise InputError("err.backup_same_file", path=str(backup))
     target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():  # a database holds personal data: 0600 from the start
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target, timeout=30)
@@ -182,8 +211,7 @@ def backup_postgres(url: str, out: Path, force: bool = False) -> BackupResult:
         raise InputError("err.backup_exists", path=str(out))
     tool = pg_tool("pg_dump")
     args, env = _pg_args(url)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    tmp = _private_part(out)  # pg_dump truncates it and keeps the mode
     cmd = [tool, *args, "--format=custom", "--no-password", "--file", str(tmp), _dbname(url)]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -192,7 +220,7 @@ def backup_postgres(url: str, out: Path, force: bool = False) -> BackupResult:
         raise DatabaseError(
             "err.backup_failed", path=str(out), problem=problem[-1] if problem else "pg_dump"
         )
-    os.replace(tmp, out)
+    _replace(tmp, out)
     return BackupResult("postgresql", out, out.stat().st_size, None)
 
 
@@ -232,8 +260,11 @@ def backup(url: str, out: Path, force: bool = False) -> BackupResult:
     return backup_postgres(url, out, force)
 
 
-def restore(url: str, source: Path) -> BackupResult:
+def restore(url: str, source: Path, force: bool = False) -> BackupResult:
+    """The safe restore (db.restore: live processes refused, high-water mark kept)."""
+    from db.restore import restore as safe_restore
+
+    result = safe_restore(url, source, force=force)
     path = sqlite_path(url)
-    if path is not None:
-        return restore_sqlite(source, path)
-    return restore_postgres(url, source)
+    where = path if path is not None else source
+    return BackupResult(result.kind, where, where.stat().st_size, result.revision)

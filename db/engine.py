@@ -5,11 +5,21 @@ for write transactions so two terminals never deadlock upgrading a read lock. Re
 use `read_engine(engine)` (deferred BEGIN). A read-only engine (`read_only=True`) opens the
 file with `mode=ro`: the waiting-room display cannot write even by mistake.
 PostgreSQL: psycopg 3, pre-ping, short connect timeout.
+
+A SQLite URL whose folder does not exist can be refused (`create_folder=False`, what the
+CLI does for a URL the user gave: a typo must not create a new empty database); a new
+database file is created with mode 0600 (it may hold personal
+data). A read-only engine also installs an authorizer that refuses ATTACH, so nothing
+running inside the display can open another (writable) database through it.
+PostgreSQL sessions carry `application_name` = "madoguchi <command>", so a restore can
+name the processes still connected.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +28,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from queue_app.domain.errors import DatabaseError
+from queue_app.domain.errors import DatabaseError, SetupError
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -39,16 +49,21 @@ def make_engine(
     synchronous: str = "NORMAL",
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     echo: bool = False,
+    create_folder: bool = True,
 ) -> Engine:
+    """`create_folder=False`: a SQLite URL whose folder is missing is an error (the CLI
+    passes it for a URL the user typed: a typo must not create an empty database)."""
     url = normalize_url(url)
     try:
         parsed = make_url(url)
     except Exception as exc:
         raise DatabaseError("err.db_url", url=url, problem=str(exc)) from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database, read_only, synchronous, busy_timeout_ms, echo)
+        return _sqlite_engine(
+            url, parsed.database, read_only, synchronous, busy_timeout_ms, echo, create_folder
+        )
     if parsed.get_backend_name() == "postgresql":
-        args: dict[str, Any] = {"connect_timeout": 5}
+        args: dict[str, Any] = {"connect_timeout": 5, "application_name": application_name()}
         if read_only:
             args["options"] = "-c default_transaction_read_only=on"
         return create_engine(
@@ -66,6 +81,7 @@ def _sqlite_engine(
     synchronous: str,
     busy_timeout_ms: int,
     echo: bool,
+    create_folder: bool = True,
 ) -> Engine:
     if not database or database == ":memory:":
         raise DatabaseError("err.db_url", url=url, problem="use a file: several processes share it")
@@ -80,17 +96,14 @@ def _sqlite_engine(
             echo=echo,
         )
     else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(
-                "err.db_unwritable", path=str(path), problem=exc.strerror or str(exc)
-            ) from None
+        _prepare_file(path, create_folder)
         engine = create_engine(
             f"sqlite:///{path}",
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
             echo=echo,
         )
+    # how long one write may wait for another process's lock, in total (UnitOfWork)
+    setattr(engine, "madoguchi_busy_s", busy_timeout_ms / 1000)  # noqa: B010
     sync = synchronous.upper()
     if sync not in ("OFF", "NORMAL", "FULL", "EXTRA"):
         raise DatabaseError("err.db_url", url=url, problem=f"bad synchronous mode {synchronous}")
@@ -101,7 +114,9 @@ def _sqlite_engine(
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
+        if read_only:
+            dbapi_conn.set_authorizer(_refuse_attach)
+        else:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute(f"PRAGMA synchronous = {sync}")
         cur.close()
@@ -120,6 +135,40 @@ def _sqlite_engine(
             ) from exc
 
     return engine
+
+
+def _prepare_file(path: Path, create_folder: bool) -> None:
+    """Refuse a missing folder (unless asked to create it); create a new file as 0600."""
+    if not path.parent.is_dir():
+        if not create_folder:
+            raise SetupError("err.db_folder_missing", folder=str(path.parent))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                "err.db_unwritable", path=str(path), problem=exc.strerror or str(exc)
+            ) from None
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        except OSError:
+            pass  # refused when first used, with SQLite's own words (db.migrate, uow)
+
+
+def _refuse_attach(action: int, *_args: object) -> int:
+    """sqlite3 authorizer of read-only connections: no ATTACH/DETACH, everything else as
+    the `mode=ro` connection allows."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def application_name() -> str:
+    """'madoguchi <command>' for PostgreSQL's pg_stat_activity (never other arguments: they
+    may hold a password)."""
+    command = next((a for a in sys.argv[1:] if a and not a.startswith("-")), "")
+    name = f"madoguchi {command}".strip() if command.isidentifier() else "madoguchi"
+    return f"{name} (pid {os.getpid()})"[:63]
 
 
 def sqlite_write_begin(engine: Engine) -> str:

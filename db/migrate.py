@@ -15,8 +15,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
+from db.engine import read_engine
 from queue_app.domain.errors import DatabaseError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -34,7 +35,9 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    """The schema revision, read in a read transaction (deferred BEGIN on SQLite): the
+    start-up check of every command must not wait for another process's write lock."""
+    with read_engine(engine).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -42,8 +45,8 @@ def check(engine: Engine) -> str:
     """Return the revision, or raise a clear DatabaseError when it does not fit."""
     try:
         current = current_revision(engine)
-    except OperationalError as exc:
-        raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
+    except DBAPIError as exc:
+        raise _access_error(engine, exc) from None
     script = ScriptDirectory.from_config(_alembic_config())
     if current is None:
         raise DatabaseError("err.db_not_initialized")
@@ -60,12 +63,8 @@ def upgrade(engine: Engine) -> str:
     current = None
     try:
         current = current_revision(engine)
-    except OperationalError as exc:
-        if engine.dialect.name == "sqlite" and _cannot_write(exc):
-            raise DatabaseError(
-                "err.db_unwritable", path=str(engine.url.database), problem=_short(exc)
-            ) from None
-        raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
+    except DBAPIError as exc:
+        raise _access_error(engine, exc) from None
     script = ScriptDirectory.from_config(_alembic_config())
     if current is not None:
         try:
@@ -94,13 +93,24 @@ def upgrade(engine: Engine) -> str:
             finally:
                 if sqlite:
                     _pragma(conn, "PRAGMA foreign_keys = ON")
-    except OperationalError as exc:
-        if engine.dialect.name == "sqlite" and _cannot_write(exc):
-            raise DatabaseError(
-                "err.db_unwritable", path=str(engine.url.database), problem=_short(exc)
-            ) from None
-        raise DatabaseError("err.db_unavailable", problem=_short(exc)) from None
+    except DBAPIError as exc:
+        raise _access_error(engine, exc) from None
     return head_revision()
+
+
+def _access_error(engine: Engine, exc: DBAPIError) -> DatabaseError:
+    """What went wrong opening the database, in words: not a database, locked, read-only,
+    or unreachable."""
+    text = _short(exc).lower()
+    if engine.dialect.name == "sqlite":
+        path = str(engine.url.database)
+        if "not a database" in text or "malformed" in text or "encrypted" in text:
+            return DatabaseError("err.db_not_database", path=path, problem=_short(exc))
+        if "locked" in text or "busy" in text:
+            return DatabaseError("err.db_locked", problem=_short(exc))
+        if _cannot_write(exc):
+            return DatabaseError("err.db_unwritable", path=path, problem=_short(exc))
+    return DatabaseError("err.db_unavailable", problem=_short(exc))
 
 
 def _cannot_write(exc: Exception) -> bool:

@@ -42,6 +42,8 @@ class Ticket(SQLModel, table=True):
         ),
         # every query on service_day also filters on office_id (0003 dropped ix_ticket_day)
         Index("ix_ticket_queue", "office_id", "service_day", "state"),
+        # ids never run again, even after a restore (0005; db/highwater.py)
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -72,6 +74,8 @@ class Ticket(SQLModel, table=True):
     # plain ids (no FK): the case points at its first ticket, a cycle would block inserts
     appointment_id: int | None = None
     case_id: int | None = None
+    # part of the signed token: a token names this issuance only (0005); NULL before 0005
+    nonce: str | None = Field(default=None, max_length=16)
 
 
 class TicketEvent(SQLModel, table=True):
@@ -111,7 +115,7 @@ class InquiryCase(SQLModel, table=True):
     """A document inquiry (文書照会): the only place personal data lives, purged on schedule."""
 
     __tablename__ = "inquiry_case"
-    __table_args__ = (Index("ix_case_state", "state", "office_id"),)
+    __table_args__ = (Index("ix_case_state", "state", "office_id"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     office_id: str = Field(max_length=32)
@@ -148,6 +152,7 @@ class Appointment(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("code", name="uq_appointment_code"),
         Index("ix_appointment_day", "office_id", "slot_day"),
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from queue_app.context import CliContext
-from queue_app.domain.errors import MadoguchiError
+from queue_app.domain.errors import InputError, MadoguchiError, SetupError
 
 COMMANDS = (
     "init",
@@ -38,6 +40,31 @@ COMMANDS = (
 )
 
 
+class SafeParser(argparse.ArgumentParser):
+    """argparse, whose error messages never echo a value that could be a PIN or a 個人番号
+    (argparse quotes the rejected value: `invalid choice: '1234'`)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {_redact(message)}\n")
+
+
+def _redact(message: str) -> str:
+    import re
+
+    from queue_app.domain.errors import shown_value
+
+    def quoted(match: re.Match[str]) -> str:
+        return f"'{shown_value(match.group(1), 'en')}'"
+
+    text = re.sub(r"'([^']*)'", quoted, message)
+    head, sep, rest = text.partition("unrecognized arguments: ")
+    if sep:
+        text = head + sep + " ".join(str(shown_value(word, "en")) for word in rest.split(" "))
+    # anything else that cannot be printed (undecodable bytes on the command line)
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def common_options() -> argparse.ArgumentParser:
     """Options accepted both before and after the subcommand name."""
     common = argparse.ArgumentParser(add_help=False)
@@ -58,7 +85,7 @@ def common_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = common_options()
-    parser = argparse.ArgumentParser(
+    parser = SafeParser(
         prog="madoguchi",
         description="Madoguchi (窓口): counter queue and appointment manager.",
         parents=[common],
@@ -89,16 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_staff(args, ctx)
         code = args.handler(args, ctx)
     except MadoguchiError as exc:
-        sys.stderr.write(f"madoguchi: {exc.message(ctx.lang)}\n")
-        return exc.exit_code
+        return _fail(exc, ctx)
+    except UnicodeError:  # undecodable bytes in an argument reached an encoder
+        return _fail(InputError("err.bad_text_argument"), ctx)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `madoguchi ... | head`: the reader left, that is not an error
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:  # never a traceback: one line, and how to see the details
+        if os.environ.get("MADOGUCHI_DEBUG"):
+            raise
+        return _fail(SetupError("err.unexpected", error=type(exc).__name__), ctx)
     finally:
         ctx.close()
     return int(code or 0)
@@ -116,6 +146,16 @@ def _check_staff(args: argparse.Namespace, ctx: CliContext) -> None:
     office = getattr(args, "office", None)
     known = office if isinstance(office, str) and office in ctx.config.offices else None
     check_staff(ctx.config.staff, code, office_id=known)
+
+
+def _fail(exc: MadoguchiError, ctx: CliContext) -> int:
+    try:
+        lang = ctx.lang
+    except Exception:  # the configuration itself may be what failed
+        lang = "ja"
+    text = f"madoguchi: {exc.message(lang)}\n"
+    sys.stderr.write(text.encode("utf-8", "replace").decode("utf-8"))
+    return exc.exit_code
 
 
 def run() -> None:

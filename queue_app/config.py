@@ -18,7 +18,7 @@ import platformdirs
 
 from queue_app.domain.config import Config
 from queue_app.domain.config_schema import parse_config
-from queue_app.domain.errors import ConfigError, InputError
+from queue_app.domain.errors import ConfigError, InputError, SetupError
 
 APP_NAME = "madoguchi"
 
@@ -52,11 +52,13 @@ def config_path(flag: str | None, env: Mapping[str, str]) -> Path:
 
 def read_document(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text("utf-8")
+        text = path.read_bytes().decode("utf-8")
     except OSError as exc:
         raise ConfigError(
             "err.config_unreadable", path=str(path), problem=exc.strerror or str(exc)
         ) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError("err.config_not_utf8", path=str(path), position=exc.start) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -135,10 +137,22 @@ def ensure_secret(path: Path) -> bool:
 
 
 def secret_key(env: Mapping[str, str], config: Config | None = None) -> bytes:
+    """The per-install HMAC secret. Refused when group or others may read or write it
+    (whoever reads it can forge tickets): `chmod 600` fixes that."""
     path = secret_path(env, config)
     if not path.exists():
         raise InputError("err.secret_missing", path=str(path))
-    value = path.read_text("utf-8").strip()
+    try:
+        mode = path.stat().st_mode
+        if os.name == "posix" and mode & 0o077:
+            raise SetupError("err.secret_permissions", path=str(path), mode=f"{mode & 0o777:o}")
+        value = path.read_bytes().decode("utf-8").strip()
+    except OSError as exc:
+        raise SetupError(
+            "err.secret_unreadable", path=str(path), problem=exc.strerror or str(exc)
+        ) from None
+    except UnicodeDecodeError:
+        raise SetupError("err.secret_not_utf8", path=str(path)) from None
     if len(value) < 32:
         raise InputError("err.secret_invalid", path=str(path))
     return value.encode("utf-8")

@@ -106,7 +106,15 @@ class CliContext:
     def engine(self) -> Engine:
         from db.engine import make_engine
 
-        engine = make_engine(self.database_url)
+        # a URL the user gave (flag, environment, configuration) must name an existing
+        # folder: a typo must not create a new empty database; `init` creates it
+        explicit = bool(
+            getattr(self.args, "db", None)
+            or self.env.get("MADOGUCHI_DATABASE_URL")
+            or self.config.settings.database_url
+        )
+        creating = getattr(self.args, "command", None) == "init"
+        engine = make_engine(self.database_url, create_folder=creating or not explicit)
         self._closers.append(engine.dispose)
         return engine
 
@@ -143,6 +151,8 @@ class CliContext:
 def parse_date(value: str, flag: str) -> date:
     """Read a date as a clerk writes it (2027-05-07, 2027/5/7, R9.5.7, 令和9年5月7日...);
     a failure names the flag and what is wrong, never the rejected text."""
+    if not value.strip():
+        raise InputError("err.date_empty", flag=flag)
     try:
         return dates.parse_date(value)
     except dates.DateInputError as exc:

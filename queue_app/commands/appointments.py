@@ -108,7 +108,7 @@ def _month(value: str | None, today: date) -> tuple[int, int]:
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     inq = ctx.services.inquiries
     ctx.config.office(args.office)
-    day = parse_date(args.date, "--date") if args.date else inq.today(args.office)
+    day = parse_date(args.date, "--date") if args.date is not None else inq.today(args.office)
     views = inq.appointments(args.office, day)
     if args.json:
         ctx.out_json([v.to_json() for v in views])
@@ -125,7 +125,7 @@ def run_slots(args: argparse.Namespace, ctx: CliContext) -> int:
     inq = ctx.services.inquiries
     case_id = _int(args.case, "--case")
     ctx.config.office(args.office)
-    if args.date:
+    if args.date is not None:
         day = parse_date(args.date, "--date")
         slots = inq.slots(case_id, args.office, day)
         if args.json:

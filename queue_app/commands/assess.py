@@ -103,10 +103,14 @@ def parse_choice(value: str, enum_cls: type[E], flag: str) -> E:
     """Turn a flag value into an enum member, or fail naming the flag and the allowed values."""
     try:
         return enum_cls(_normalize(value))
-    except ValueError as exc:
+    except ValueError:
+        if enum_cls is PinStatus:  # whatever was typed there may be the PIN: never echo it
+            raise InputError(
+                "assess.err.invalid_pin_status", flag=flag, allowed=_values(enum_cls)
+            ) from None
         raise InputError(
             "assess.err.invalid_choice", flag=flag, value=value, allowed=_values(enum_cls)
-        ) from exc
+        ) from None
 
 
 def parse_renew(value: str) -> frozenset[Certificate]:

@@ -8,19 +8,14 @@ from typing import Any
 from rich.cells import cell_len
 
 from queue_app.context import CliContext, parse_date
-from queue_app.domain.errors import InputError
+from queue_app.domain.fields import check_id
 from queue_app.domain.inquiry import CaseState, InquiryReason
 from queue_app.domain.inquiry_views import CaseView
 
 
 def _int(value: str, flag: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise InputError("inq.err.number", flag=flag, value=value) from None
-    if number <= 0:
-        raise InputError("inq.err.number", flag=flag, value=value)
-    return number
+    """An id from the command line: 1 to MAX_ID, never echoed back when it is refused."""
+    return check_id(value, flag)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -157,7 +152,7 @@ def run_open(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_mail(args: argparse.Namespace, ctx: CliContext) -> int:
-    mailed = parse_date(args.date, "--date") if args.date else None
+    mailed = parse_date(args.date, "--date") if args.date is not None else None
     view = ctx.services.inquiries.mark_mailed(_int(args.case, "--case"), mailed, args.staff)
     if args.json:
         ctx.out_json(view.to_json())

@@ -38,6 +38,14 @@ def register(inner: Any, common: argparse.ArgumentParser) -> None:
     )
     r.add_argument("--from", dest="source", required=True, metavar="FILE", help="backup file")
     r.add_argument("--yes", action="store_true", help="confirm: the current data is replaced")
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help=(
+            "restore even though the current database cannot be read (the numbers issued "
+            "since the backup are then unknown; see docs/operations.md)"
+        ),
+    )
     r.set_defaults(handler=run_restore)
 
 
@@ -57,18 +65,17 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from db.backup import restore, sqlite_path
+    from db.backup import sqlite_path
+    from db.restore import restore
 
     url = ctx.database_url
     target = sqlite_path(url)
     where = str(target) if target is not None else url.split("@")[-1]
     if not args.yes:
         raise InputError("err.restore_confirm", target=where, source=args.source)
-    result = restore(url, Path(args.source))
+    result = restore(url, Path(args.source), force=args.force)
     ctx.out(ctx.tr("db.restore_done", target=where, source=args.source))
-    if result.revision is not None:
-        from db.migrate import head_revision
-
-        if result.revision != head_revision():
-            ctx.out(ctx.tr("db.restore_upgrade", revision=result.revision, head=head_revision()))
+    if result.upgraded_to is not None:
+        ctx.out(ctx.tr("db.upgraded", revision=result.upgraded_to))
+    ctx.out(ctx.tr("db.restore_high_water", counters=result.counters_raised, ids=result.ids_raised))
     return 0

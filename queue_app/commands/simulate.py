@@ -8,6 +8,7 @@ from typing import Any
 
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
+from queue_app.domain.fields import check_count
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -54,12 +55,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from queue_app.services.simulate import SimulationService
 
     day = parse_date(args.date, "--date")
-    if args.weeks <= 0 or args.weeks > 52:
-        raise InputError("err.range_too_long", days=args.weeks, limit=52)
-    if args.runs <= 0 or args.runs > 5000:
-        raise InputError("err.range_too_long", days=args.runs, limit=5000)
-    if args.counters is not None and args.counters <= 0:
-        raise InputError("err.sim_counters", value=args.counters)
+    check_count(args.weeks, "--weeks", 1, 52)
+    check_count(args.runs, "--runs", 1, 5000)
+    if args.counters is not None:
+        check_count(args.counters, "--counters", 1, 100)
+    if args.target is not None and not 0 < args.target <= 600:  # also refuses nan
+        raise InputError("err.number_range", field="--target", low=0, high=600)
     from queue_app.services import Services
 
     # the simulation only reads history and never signs a token: no secret needed

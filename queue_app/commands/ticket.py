@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from queue_app.commands.outputs import check_writable, write_via_temp
 from queue_app.context import CliContext, parse_date
-from queue_app.domain.errors import InputError
+from queue_app.domain.errors import DomainError, InputError, SetupError
+from queue_app.domain.fields import check_id
 from queue_app.domain.scan import qr_text
 from queue_app.domain.staff import check_staff
-from queue_app.domain.tickets import Outcome, TicketState
+from queue_app.domain.tickets import TERMINAL, Outcome, TicketState
 from queue_app.services import IssueRequest
 from queue_app.services.views import IssueResult, TicketView
 
@@ -120,8 +122,8 @@ def staff_for(
 
 def _resolve(ctx: CliContext, ref: str, office: str | None) -> TicketView:
     tickets = ctx.services.tickets
-    if ref.isdigit():
-        return tickets.get(int(ref))
+    if ref.strip().isascii() and ref.strip().isdigit():
+        return tickets.get(check_id(ref, "ticket id"))
     if not office:
         raise InputError("err.office_needed_for_label", value=ref)
     return tickets.find(office, ref)
@@ -134,10 +136,17 @@ def _line(ctx: CliContext, t: TicketView) -> str:
 
 
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from pathlib import Path
-
     from queue_app import qr
 
+    # output files are checked before the ticket exists: never a ticket nobody received
+    outputs = [
+        (flag, check_writable(raw, flag), suffix, writer)
+        for flag, raw, suffix, writer in (
+            ("--png", args.png, ".png", qr.write_png),
+            ("--svg", args.svg, ".svg", qr.write_svg),
+        )
+        if raw is not None
+    ]
     visit = args.visit
     if visit is None:  # only the e-certificate renewal asks who came; others store nothing
         visit = "self" if args.service == ctx.config.settings.inquiry.service else ""
@@ -158,16 +167,37 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     # the QR leads to the ticket's own page when `[web] public_url` is set (else: the token)
     qr_data = qr_text(result.token, ctx.config.settings.web.public_url)
-    if args.png:
-        qr.write_png(qr_data, Path(args.png))
-    if args.svg:
-        qr.write_svg(qr_data, Path(args.svg))
+    failures = []
+    for flag, path, suffix, writer in outputs:
+        try:
+            write_via_temp(path, suffix, lambda tmp, w=writer: w(qr_data, tmp))  # type: ignore[misc]
+        except (OSError, ValueError) as exc:  # the disk filled up, the folder went away...
+            failures.append(
+                SetupError(
+                    "err.output_failed_after_issue",
+                    number=result.ticket.display_number,
+                    flag=flag,
+                    path=str(path),
+                    problem=getattr(exc, "strerror", None) or exc.__class__.__name__,
+                )
+            )
+    _report_issue(args, ctx, result, qr_data)
+    if failures:  # the number and token are out (above); the file is what failed
+        raise failures[0]
+    return 0
+
+
+def _report_issue(
+    args: argparse.Namespace, ctx: CliContext, result: IssueResult, qr_data: str
+) -> None:
+    from queue_app import qr
+
     warnings = [_warning(ctx, key, result) for key in result.warnings]
     if args.json:
         data = result.to_json()
         data["warnings"] = warnings
         ctx.out_json(data)
-        return 0
+        return
     est = result.estimate
     ctx.out(
         ctx.tr(
@@ -184,7 +214,6 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.qr:
         for line in qr.half_blocks(qr_data):
             ctx.out(line)
-    return 0
 
 
 def _warning(ctx: CliContext, key: str, result: IssueResult) -> str:
@@ -266,6 +295,19 @@ def run_change(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     ticket = ctx.services.tickets.verify_token(args.token, args.office, today=not args.any_day)
+    if TicketState(ticket.state) in TERMINAL:
+        # a scanner must not take a used ticket for a valid one: say so, exit non-zero
+        if args.json:
+            data = ticket.to_json()
+            data["valid"] = False
+            ctx.out_json(data)
+        raise DomainError(
+            "err.ticket_finished",
+            number=ticket.display_number,
+            office=ticket.office_id,
+            day=ticket.service_day.isoformat(),
+            state=ticket.state,
+        )
     if args.json:
         data = ticket.to_json()
         data["valid"] = True
@@ -290,7 +332,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for s in states:
             if s not in known:
                 raise InputError("err.state", value=s, known=", ".join(known))
-    day = parse_date(args.date, "--date") if args.date else None
+    day = parse_date(args.date, "--date") if args.date is not None else None
     rows = ctx.services.tickets.list(args.office, day, states)
     if args.json:
         ctx.out_json([r.to_json() for r in rows])

@@ -18,6 +18,8 @@ class MadoguchiError(Exception):
         from queue_app.i18n import CATALOG, t
 
         params = dict(self.params)
+        if "value" in params:
+            params["value"] = shown_value(params["value"], lang)
         for name in ("state", "action"):
             value = params.get(name)
             if isinstance(value, str) and f"{name}.{value}" in CATALOG:
@@ -41,7 +43,38 @@ class NotFoundError(MadoguchiError):
     """A ticket, appointment or case that does not exist."""
 
 
+class SetupError(MadoguchiError):
+    """The machine's setup is wrong: a file that cannot be read or written, a secret that
+    others can read, a folder that does not exist (exit 3, like the database)."""
+
+    exit_code = 3
+
+
 class DatabaseError(MadoguchiError):
     """The database cannot be reached, written or is of the wrong version."""
 
     exit_code = 3
+
+
+def shown_value(value: object, lang: str = "ja") -> object:
+    """A rejected value as an error message may show it: one that could be a PIN or a
+    個人番号 (only digits, 4 or more; a 12-digit run), that is long or that holds
+    characters which cannot be printed is replaced by a note saying it is not shown."""
+    if not isinstance(value, str):
+        return value
+    import re
+
+    from queue_app.domain.privacy import looks_like_personal_number
+
+    text = value.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if (
+        len(text) > 40
+        or not text.isprintable()
+        or any("\ud800" <= ch <= "\udfff" for ch in text)
+        or re.fullmatch(r"\s*\d{4,}\s*", text) is not None
+        or looks_like_personal_number(text)
+    ):
+        from queue_app.i18n import t
+
+        return t("err.value_hidden", lang)
+    return value

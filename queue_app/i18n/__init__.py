@@ -17,6 +17,7 @@ from queue_app.i18n import (
     catalog_demo,
     catalog_display,
     catalog_input,
+    catalog_faults,
     catalog_inquiry,
     catalog_reception,
     catalog_reports,
@@ -55,6 +56,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_staffing.MESSAGES,
     catalog_web.MESSAGES,
     catalog_web.CLI_MESSAGES,
+    catalog_faults.MESSAGES,
 )
 
 

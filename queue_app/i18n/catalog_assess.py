@@ -234,6 +234,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.label.none": {"ja": "なし", "en": "none"},
     "assess.list_separator": {"ja": "、", "en": "; "},
     # -- CLI errors ----------------------------------------------------------------------
+    "assess.err.invalid_pin_status": {
+        "ja": "{flag} には PIN の状態だけを指定します (PIN そのものは入力しないでください。入力値は表示しません)。使える値: {allowed}",
+        "en": "{flag} takes the PIN's status only, never the PIN itself (the value is not shown); choose from {allowed}",
+    },
     "assess.err.invalid_choice": {
         "ja": "{flag} の値 '{value}' は使えません。使える値: {allowed}",
         "en": "{flag}: '{value}' is not allowed; choose from {allowed}",

@@ -171,8 +171,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the database cannot be reached or written: {problem}",
     },
     "err.db_locked": {
-        "ja": "データベースが他の処理で使用中のため待ち時間を超えました。もう一度お試しください ({problem})",
-        "en": "the database stayed locked by another process past the timeout; try again ({problem})",
+        "ja": "データベースは他のプロセスがロックしています (待ち時間を超えました)。しばらくしてからもう一度お試しください ({problem})",
+        "en": "the database is locked by another process (waited past the timeout); try again in a moment ({problem})",
     },
     "err.db_not_initialized": {
         "ja": "データベースが初期化されていません。madoguchi init (または madoguchi db upgrade) を実行してください",

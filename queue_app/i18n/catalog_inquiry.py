@@ -15,12 +15,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown inquiry reason '{value}' (known: {known})",
     },
     "inq.err.name_kana": {
-        "ja": "氏名(カナ) '{value}' はひらがな・カタカナで64文字以内で入力してください",
-        "en": "name '{value}' must be written in kana, at most 64 characters",
+        "ja": "氏名(カナ) はひらがな・カタカナで64文字以内で入力してください (入力値は表示しません)",
+        "en": "the name must be written in kana, at most 64 characters (the value is not shown)",
     },
     "inq.err.phone": {
-        "ja": "電話番号 '{value}' が不正です (数字とハイフン、6〜11桁)",
-        "en": "phone '{value}' is invalid (digits and hyphens, 6 to 11 digits)",
+        "ja": "電話番号が不正です (数字とハイフン、6〜11桁。入力値は表示しません)",
+        "en": "the phone number is invalid (digits and hyphens, 6 to 11 digits; the value is not shown)",
     },
     "inq.err.phone_my_number": {
         "ja": "12桁の番号は電話番号として登録できません (個人番号は記録しません)",

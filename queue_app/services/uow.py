@@ -140,6 +140,10 @@ class UnitOfWork:
 
     def _retrying(self, attempt_fn: Callable[[], T], retry_integrity: bool) -> T:
         delay = 0.02
+        # SQLite: each attempt already waits up to busy_timeout for the lock; once that much
+        # time has gone by in total, the lock is someone else's for good: say so
+        started = time.monotonic()
+        patience = float(getattr(self.engine, "madoguchi_busy_s", 0.0) or 0.0)
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
                 return attempt_fn()
@@ -149,7 +153,8 @@ class UnitOfWork:
                     continue
                 raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
             except OperationalError as exc:
-                if _is_busy(exc) and attempt < MAX_ATTEMPTS:
+                waited_enough = patience and time.monotonic() - started >= patience
+                if _is_busy(exc) and attempt < MAX_ATTEMPTS and not waited_enough:
                     time.sleep(delay)
                     delay *= 2
                     continue
