@@ -277,3 +277,23 @@ def test_reads_do_not_need_the_write_lock(sqlite_cli: Cli) -> None:
         holder.execute("ROLLBACK")
         holder.close()
     assert sqlite_cli.run(*ISSUE)[0] == 0
+
+
+def test_read_only_engine_refuses_attach(sqlite_cli: Cli, tmp_path: Path) -> None:
+    """The display's connection is `mode=ro`; ATTACH would open another file read-write
+    through it. The authorizer refuses it."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+    from db.engine import make_engine
+
+    engine = make_engine(sqlite_cli.url, read_only=True)
+    other = tmp_path / "other.db"
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM ticket")).scalar() == 0
+            with pytest.raises(SADatabaseError, match="not authorized"):
+                conn.execute(text(f"ATTACH DATABASE '{other}' AS w"))
+    finally:
+        engine.dispose()
+    assert not other.exists()

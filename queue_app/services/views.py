@@ -35,6 +35,8 @@ class TicketView:
     staff: str | None
     appointment_id: int | None
     case_id: int | None
+    # the random part of the ticket's token (0004): never shown, not in to_json
+    nonce: str | None = field(default=None, repr=False, compare=True)
 
     @classmethod
     def of(cls, row: Ticket) -> TicketView:
@@ -67,10 +69,12 @@ class TicketView:
             staff=row.staff,
             appointment_id=row.appointment_id,
             case_id=row.case_id,
+            nonce=getattr(row, "nonce", None),
         )
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
+        data.pop("nonce", None)
         data["number_value"] = self.number
         data["number"] = self.display_number
         data["visit"] = self.visit_kind
