@@ -68,7 +68,7 @@ PENDING = pytest.mark.xfail(strict=True, reason="service-boundary validator: wir
 @pytest.mark.parametrize(
     "flag",
     [
-        pytest.param("--staff", marks=PENDING),
+        "--staff",
         pytest.param("--request-id", marks=PENDING),
         pytest.param("--decision", marks=PENDING),
         "--override",
@@ -133,9 +133,10 @@ def test_verify_of_a_finished_ticket_fails_for_the_scanner(cli: Cli) -> None:
     data = json.loads(out)
     tid = str(data["ticket"]["id"] if "ticket" in data else data["id"])
     assert cli.run("ticket", "verify", data["token"])[0] == 0
-    assert cli.run("ticket", "call", "--office", "sogo", "--counter", "3")[0] == 0
-    assert cli.run("ticket", "start", tid, "--counter", "3")[0] == 0
-    assert cli.run("ticket", "finish", tid, "--counter", "3")[0] == 0
+    clerk = ("--counter", "3", "--staff", "S001")
+    assert cli.run("ticket", "call", "--office", "sogo", *clerk)[0] == 0
+    assert cli.run("ticket", "start", tid, *clerk)[0] == 0
+    assert cli.run("ticket", "finish", tid, *clerk)[0] == 0
     code, out, err = cli.run("--lang", "en", "ticket", "verify", data["token"])
     _clean(code, err, 2)
     assert "already" in err

@@ -35,7 +35,7 @@ class TicketView:
     staff: str | None
     appointment_id: int | None
     case_id: int | None
-    # the random part of the ticket's token (0004): never shown, not in to_json
+    # the random part of the ticket's token (0005): never shown, not in to_json
     nonce: str | None = field(default=None, repr=False, compare=True)
 
     @classmethod
