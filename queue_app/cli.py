@@ -46,23 +46,9 @@ class SafeParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {_redact(message)}\n")
+        from queue_app.cli_help import redact
 
-
-def _redact(message: str) -> str:
-    import re
-
-    from queue_app.domain.errors import shown_value
-
-    def quoted(match: re.Match[str]) -> str:
-        return f"'{shown_value(match.group(1), 'en')}'"
-
-    text = re.sub(r"'([^']*)'", quoted, message)
-    head, sep, rest = text.partition("unrecognized arguments: ")
-    if sep:
-        text = head + sep + " ".join(str(shown_value(word, "en")) for word in rest.split(" "))
-    # anything else that cannot be printed (undecodable bytes on the command line)
-    return text.encode("utf-8", "replace").decode("utf-8")
+        self.exit(2, f"{self.prog}: error: {redact(message)}\n")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -103,8 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import os
-
     from queue_app.cli_help import help_lang, localize
 
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -97,7 +97,23 @@ def error_ja(message: str) -> str:
 def _error_ja(self: argparse.ArgumentParser, message: str) -> NoReturn:
     """argparse's error, with the usage line and the message in Japanese (exit 2)."""
     self.print_usage(sys.stderr)
-    self.exit(2, f"{self.prog}: エラー: {error_ja(message)}\n")
+    self.exit(2, f"{self.prog}: エラー: {error_ja(redact(message))}\n")
+
+
+def redact(message: str) -> str:
+    """argparse quotes the rejected value (`invalid choice: '1234'`): a value that could be
+    a PIN or a 個人番号 is replaced by a note (`errors.shown_value`), and undecodable bytes
+    from the command line never reach the terminal."""
+    from queue_app.domain.errors import shown_value
+
+    def quoted(match: re.Match[str]) -> str:
+        return f"'{shown_value(match.group(1), 'en')}'"
+
+    text = re.sub(r"'([^']*)'", quoted, message)
+    head, sep, rest = text.partition("unrecognized arguments: ")
+    if sep:
+        text = head + sep + " ".join(str(shown_value(word, "en")) for word in rest.split(" "))
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def localize(parser: argparse.ArgumentParser, lang: str) -> list[str]:

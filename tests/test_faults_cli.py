@@ -47,7 +47,7 @@ def sqlite_cli(
 def _clean(code: int, err: str, expected: int) -> None:
     assert code == expected, err
     assert "Traceback" not in err
-    assert err.startswith("madoguchi") or err.startswith("usage:"), err
+    assert err.startswith(("madoguchi", "usage:", "使い方:")), err
 
 
 # -- privacy: nothing that could be a PIN or a 個人番号 is echoed or stored -------------------
@@ -107,7 +107,7 @@ def test_ids_out_of_range(cli: Cli, ref: str) -> None:
     for argv in (
         ("ticket", "finish", ref),
         ("ticket", "start", ref, "--counter", "1"),
-        ("cases", "show", ref),
+        ("cases", "show", "--case", ref),
     ):
         code, out, err = cli.run(*argv)
         _clean(code, err, 2)

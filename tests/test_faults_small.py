@@ -13,7 +13,6 @@ from queue_app.domain.errors import ConfigError, DomainError, InputError
 from queue_app.domain.fields import MAX_ID, check_field, check_id, new_nonce, new_request_id
 from queue_app.services import IssueRequest
 
-
 PENDING = pytest.mark.xfail(strict=True, reason="config_schema/ticket services: after reshape")
 
 

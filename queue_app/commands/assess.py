@@ -104,7 +104,8 @@ def parse_choice(value: str, enum_cls: type[E], flag: str) -> E:
     try:
         return enum_cls(_normalize(value))
     except ValueError:
-        if enum_cls is PinStatus:  # whatever was typed there may be the PIN: never echo it
+        if enum_cls is PinStatus and any(ch.isdigit() for ch in value):
+            # every PIN holds a digit: what was typed there may be the PIN, never echo it
             raise InputError(
                 "assess.err.invalid_pin_status", flag=flag, allowed=_values(enum_cls)
             ) from None

@@ -95,6 +95,7 @@ HELP_JA: dict[str, str] = {
     "Replace the configured database with a backup made by `madoguchi db backup`. Stop reception and display terminals first. SQLite: the file is checked, then copied back with the backup API. PostgreSQL: pg_restore --clean.": "設定のデータベースを `madoguchi db backup` で作ったバックアップで置き換えます。先に受付端末と表示端末を止めてください。SQLite: ファイルを確認してから、バックアップ API で書き戻します。PostgreSQL: pg_restore --clean。",
     "backup file": "バックアップファイル",
     "confirm: the current data is replaced": "確認: 現在のデータは置き換えられます",
+    "restore even though the current database cannot be read (the numbers issued since the backup are then unknown; see docs/operations.md)": "現在のデータベースを読めなくても復元する (バックアップ後に発行した番号が分からなくなります。docs/operations.md を参照)",
     "Open the reception terminal for one counter: intake and ticket issue, call next, recall, start, finish, no-show, transfer, the waiting list and a QR scanner field.": "一つの窓口の受付端末を開きます: 受付と発券、次を呼出、再呼出、開始、完了、不在、回付、待ち一覧、QR 読み取り欄。",
     "counter number": "窓口番号",
     "staff code (asked at start when omitted)": "職員コード (省略時は起動時に尋ねます)",
