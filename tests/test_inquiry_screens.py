@@ -154,7 +154,7 @@ async def test_cases_screen_lists_cases_and_appointments(sqlite_services, clock)
         assert screen.query_one("#appt-next", DataTable).row_count == 1  # Friday 12/04
         cases.focus()
         cases.move_cursor(row=[c.id for c in screen.cases].index(waiting.id))
-        await pilot.press("s")
+        await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, SchedulingScreen)
         assert app.screen.case_id == waiting.id

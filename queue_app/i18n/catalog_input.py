@@ -32,4 +32,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{low}年から{high}年までの日付を入力してください",
         "en": "type a date between the years {low} and {high}",
     },
+    # -- the cases screen (F11) ------------------------------------------------------------
+    "inq.keys.open": {"ja": "開く", "en": "Open"},
+    "inq.keys.find": {"ja": "検索/開く", "en": "Find/open"},
+    "inq.keys.scan_placeholder": {
+        "ja": "伝票のQR・予約番号 (R-XXXX)・番号 (A-012) で検索 Enter",
+        "en": "Scan a slip, type its code (R-XXXX) or a number (A-012), Enter",
+    },
+    "inq.keys.later_title": {
+        "ja": "後で予約 (文書照会で終了、案件未登録)",
+        "en": "Left for later (finished with an inquiry, no case yet)",
+    },
+    "inq.keys.col_number": {"ja": "番号", "en": "Number"},
+    "inq.keys.col_day": {"ja": "来庁日", "en": "Visit"},
+    "inq.keys.col_visit": {"ja": "来庁者", "en": "Visitor"},
+    "inq.keys.col_counter": {"ja": "窓口", "en": "Counter"},
+    "inq.keys.scan_unknown": {
+        "ja": "読み取れませんでした。伝票のQR、予約番号 (R-XXXX) または番号 (A-012) を入力してください",
+        "en": "Not recognised: scan a slip or type its code (R-XXXX) or a number (A-012)",
+    },
+    "inq.keys.found_case": {"ja": "{label}: 案件 #{id}", "en": "{label}: case #{id}"},
+    "inq.keys.found_later": {
+        "ja": "{label}: 案件未登録です。Enter で登録と予約",
+        "en": "{label}: no case yet; Enter opens one and books",
+    },
+    "inq.keys.no_case": {
+        "ja": "{label} には文書照会の案件がありません",
+        "en": "{label} has no document inquiry case",
+    },
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import insert, select, update
 from sqlmodel import Session
@@ -21,9 +21,11 @@ from queue_app.domain.inquiry import (
     normalize_reason,
 )
 from queue_app.domain.inquiry_views import CaseView
+from queue_app.domain.tickets import Outcome
 from queue_app.services.inquiries.base import COMPLETING_OUTCOMES, INQUIRY_DECISION, SYSTEM
 from queue_app.services.inquiries.booking import InquiryBooking
 from queue_app.services.uow import from_ms
+from queue_app.services.views import TicketView
 
 
 class InquiryCases(InquiryBooking):
@@ -283,6 +285,31 @@ class InquiryCases(InquiryBooking):
             return self.uow.write(query)
         with self.uow.read() as session:
             return query(session)
+
+    def left_for_later(self, office_id: str, days: int | None = None) -> list[TicketView]:
+        """Visits finished with a document inquiry whose case was never opened (the clerk
+        chose 後で at the counter), newest first: those of the last `days` service days
+        (default: how long an answer form stays valid, `[inquiry] answer_valid_days`)."""
+        self.config.office(office_id)
+        span = self.config.settings.inquiry.answer_valid_days if days is None else days
+        since = self.today(office_id) - timedelta(days=span)
+        has_case = (
+            select(InquiryCase.id)
+            .where(InquiryCase.ticket_id == Ticket.id)  # type: ignore[arg-type]
+            .exists()
+        )
+        stmt = (
+            select(Ticket)
+            .where(
+                Ticket.office_id == office_id,  # type: ignore[arg-type]
+                Ticket.service_day >= since,  # type: ignore[arg-type]
+                Ticket.outcome == Outcome.DOCUMENT_INQUIRY.value,  # type: ignore[arg-type]
+                ~has_case,
+            )
+            .order_by(Ticket.finished_ms.desc(), Ticket.id.desc())  # type: ignore[union-attr, attr-defined]
+        )
+        with self.uow.read() as session:
+            return [TicketView.of(row) for row in session.scalars(stmt)]
 
     def open_cases(self, office_id: str | None = None) -> list[CaseView]:
         return self.list_cases(office_id)

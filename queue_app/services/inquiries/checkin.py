@@ -28,6 +28,22 @@ from queue_app.services.tickets import IssueRequest
 
 class InquiryCheckIn(InquirySlips):
     # -- check-in --------------------------------------------------------------------------
+    def find_slip(self, token_or_code: str) -> AppointmentView:
+        """The appointment a slip names, by its QR token (verified) or its printed code,
+        wherever and whenever it is booked (the inquiry desk looks slips up)."""
+        text = token_or_code.strip()
+        if not text.upper().startswith("MDG1."):
+            return self.find_appointment(text)
+        try:
+            claims = verify(self.secret, text, kind="P")
+        except DomainError as exc:
+            raise DomainError(_TOKEN_ERRORS.get(exc.key, "inq.err.slip_malformed")) from None
+        with self.uow.read() as session:
+            row = session.get(Appointment, claims.object_id)
+            if row is None or row.code != claims.label:
+                raise DomainError("inq.err.slip_forged")
+            return _appointment_view(row)
+
     def _resolve_slip(self, token_or_code: str, office_id: str, today: date) -> Appointment:
         text = token_or_code.strip()
         office = self.config.office(office_id)
