@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Sparkline, Static
 from screens.app import AppOptions, create_app
 from tests.conftest import make_services
 from tests.report_fixtures import at, build_history, report_config
+from tests.waiting import until
 
 
 @pytest.fixture
@@ -35,19 +36,13 @@ async def _show(app, pilot, click: bool = True) -> None:  # type: ignore[no-unty
         await pilot.click("#rpt-show")
     else:
         screen.action_show()
-    for _ in range(200):
-        await _settle(app, pilot)
-        if screen.loads > before:
-            return
-    raise AssertionError("the report never arrived")
+    await until(pilot, lambda: screen.loads > before, "the report")
+    await _settle(app, pilot)
 
 
 async def _first(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(200):
-        await _settle(app, pilot)
-        if app.screen.loads >= 1:
-            return
-    raise AssertionError("the first report never arrived")
+    await until(pilot, lambda: app.screen.loads >= 1, "the first report")
+    await _settle(app, pilot)
 
 
 def _summary(screen) -> str:  # type: ignore[no-untyped-def]

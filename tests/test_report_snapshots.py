@@ -16,6 +16,7 @@ from queue_app.domain.config import ReportSettings
 from screens.app import AppOptions, create_app
 from tests.conftest import make_services
 from tests.report_fixtures import at, build_history, report_config
+from tests.waiting import until
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 
@@ -34,12 +35,9 @@ def rsvc(sqlite_url, clock):  # type: ignore[no-untyped-def]
 
 async def _wait_loads(pilot, n: int) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if app.screen.loads >= n:
-            return
-    raise AssertionError("the report never arrived")
+    await until(pilot, lambda: app.screen.loads >= n, f"report number {n}")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def _daily(pilot) -> None:  # type: ignore[no-untyped-def]
