@@ -143,7 +143,10 @@ def test_missing_config_file_named_by_flag(
 
 BAD_CLI = [
     (["calendar", "--office", "nowhere", "--from", "2026-12-01", "--to", "2026-12-02"], "nowhere"),
-    (["calendar", "--office", "sogo", "--from", "2026-13-01", "--to", "2026-12-02"], "2026-13-01"),
+    (
+        ["calendar", "--office", "sogo", "--from", "2026-13-01", "--to", "2026-12-02"],
+        "--from",
+    ),  # names the flag, never echoes the value
     (["calendar", "--office", "sogo", "--from", "2026-12-05", "--to", "2026-12-01"], "--to"),
     (
         [
