@@ -28,6 +28,7 @@ CALL_EVENTS = 400  # the newest call events read per snapshot (a busy day has ~3
 LOOKAHEAD_DAYS = 7
 MAX_NOTICES = 4
 NEAR_CLOSE_MINUTES = 30
+_LEVEL_RANK = ["quiet", "moderate", "crowded"]
 # closures so regular that announcing every one a week ahead is noise: only tomorrow's
 _ROUTINE = {RuleKind.WEEKLY}
 
@@ -267,8 +268,11 @@ class BoardService:
         office = self.config.office(office_id)
         queues = self.tickets.service_queues(office_id)
         waiting = sum(q.waiting for q in queues)
-        # the longest service wait: "up to about N minutes" is the honest office-level figure
+        # the longest service wait: "up to about N minutes" is the honest office-level figure,
+        # and the worst level of its procedures (never quiet while someone waits too long)
         minutes = max((q.estimate_minutes for q in queues), default=0)
+        levels = [q.level for q in queues] or [congestion(0, self.config.settings.congestion)]
+        level = max(levels, key=_LEVEL_RANK.index)
         return OtherOffice(
             office_id=office.id,
             name_ja=office.name_ja,
@@ -276,7 +280,7 @@ class BoardService:
             open_now=self.calendar.is_open_at(office_id, self.clock.now()),
             waiting=waiting,
             estimate_minutes=minutes,
-            level=congestion(minutes, self.config.settings.congestion).value,
+            level=str(level),
             closed_reason=self.calendar.day(
                 office_id, self.calendar.service_day(office_id, self.clock.now())
             ).reason,

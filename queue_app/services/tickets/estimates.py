@@ -48,6 +48,33 @@ class TicketEstimates(TicketTokens):
         ]
         return minutes_per_person(durations, self.config.services[service_id].minutes)
 
+    def per_person_minutes_for(self, office_id: str, service_id: str) -> float:
+        """Minutes per person a new estimate uses right now (shrunk toward the configured)."""
+        with self.uow.read() as session:
+            return self.per_person_minutes(session, office_id, service_id, to_ms(self.clock.now()))
+
+    def oldest_waits(
+        self, session: Session, office_id: str, day: date, now_ms: int
+    ) -> dict[str, float]:
+        """Minutes the longest-waiting ticket of each service has waited so far (counted
+        from reception start when it was taken before opening)."""
+        rows = session.execute(
+            select(Ticket.service_id, func.min(Ticket.queued_ms))
+            .where(
+                Ticket.office_id == office_id,  # type: ignore[arg-type]
+                Ticket.service_day == day,  # type: ignore[arg-type]
+                Ticket.state == WAITING,  # type: ignore[arg-type]
+            )
+            .group_by(Ticket.service_id)
+        ).all()
+        start = self.calendar.reception_start(office_id, day)
+        opened_ms = to_ms(start) if start is not None else 0
+        return {
+            str(sid): max(0.0, (now_ms - max(int(first), opened_ms)) / 60_000)
+            for sid, first in rows
+            if first is not None
+        }
+
     def counters_for(self, office_id: str, service_id: str) -> int:
         office = self.config.office(office_id)
         return sum(1 for c in office.counters if service_id in c.services)
@@ -74,12 +101,20 @@ class TicketEstimates(TicketTokens):
                     ).scalar_one()
                 )
             per_person = self.per_person_minutes(session, office_id, service_id, now_ms)
-        return self._estimate(office_id, service_id, people_ahead, per_person, now)
+            floor = self.oldest_waits(session, office_id, day, now_ms).get(service_id, 0.0)
+        return self._estimate(office_id, service_id, people_ahead, per_person, now, floor)
 
     def _estimate(
-        self, office_id: str, service_id: str, people_ahead: int, per_person: float, now: datetime
+        self,
+        office_id: str,
+        service_id: str,
+        people_ahead: int,
+        per_person: float,
+        now: datetime,
+        waited_floor: float = 0.0,
     ) -> Estimate:
-        est = estimate_wait(people_ahead, self.counters_for(office_id, service_id), per_person)
+        counters = self.counters_for(office_id, service_id)
+        est = estimate_wait(people_ahead, counters, per_person, waited_floor)
         local = self.calendar.local(office_id, now)
         start = self.calendar.reception_start(office_id, local.date(), service_id)
         base = max(now, start) if start else now
@@ -143,10 +178,15 @@ class TicketEstimates(TicketTokens):
                     )
                 ).scalar_one()
             )
+            now_ms = to_ms(now)
             per_person = self.per_person_minutes(
-                session, ticket.office_id, ticket.service_id, to_ms(now)
+                session, ticket.office_id, ticket.service_id, now_ms
             )
-        return self._estimate(ticket.office_id, ticket.service_id, ahead, per_person, now)
+            oldest = self.oldest_waits(session, ticket.office_id, ticket.service_day, now_ms)
+        # the one at the head has waited `oldest`; this ticket has waited its own share
+        own = max(0.0, (now_ms - to_ms(ticket.queued_at)) / 60_000)
+        floor = max(0.0, oldest.get(ticket.service_id, 0.0) - own)
+        return self._estimate(ticket.office_id, ticket.service_id, ahead, per_person, now, floor)
 
     def service_queues(self, office_id: str) -> builtins.list[ServiceQueue]:
         """Waiting count, estimate and congestion level per service of an office."""
@@ -169,10 +209,18 @@ class TicketEstimates(TicketTokens):
             per_person = {
                 s: self.per_person_minutes(session, office_id, s, now_ms) for s in office.services
             }
+            oldest = self.oldest_waits(session, office_id, day, now_ms)
+        settings = self.config.settings
         queues = []
         for sid in office.services:
             waiting = int(counts.get(sid, 0))
-            est = estimate_wait(waiting, self.counters_for(office_id, sid), per_person[sid])
-            level = congestion(est.minutes, self.config.settings.congestion)
+            waited = oldest.get(sid, 0.0)
+            est = estimate_wait(waiting, self.counters_for(office_id, sid), per_person[sid], waited)
+            level = congestion(
+                est.minutes,
+                settings.congestion,
+                oldest_wait=waited,
+                target_minutes=settings.target_wait_minutes,
+            )
             queues.append(ServiceQueue(sid, waiting, est.minutes, level.value))
         return queues
