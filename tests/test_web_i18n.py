@@ -60,3 +60,13 @@ def test_accept_language() -> None:
     assert i18n.from_accept_language("fr;q=abc, de") is None
     assert i18n.from_accept_language("x" * 2000) is None
     assert i18n.valid("ZH-hans") == "zh-Hans" and i18n.valid("xx") is None
+
+
+def test_every_thing_to_bring_has_a_web_text() -> None:
+    from queue_app.domain.assessment import VisitKind
+    from queue_app.domain.bring import GUARDIAN_NO_PHOTO_ID, bring_keys
+
+    for kind in VisitKind:
+        for reason in ("", GUARDIAN_NO_PHOTO_ID, "pin_reset"):
+            for key in bring_keys(kind.value, reason):
+                assert f"web.bring.{key.rsplit('.', 1)[1]}" in MESSAGES, key

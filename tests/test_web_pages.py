@@ -137,3 +137,27 @@ def test_slip_page_and_ics(db_url, services, config, clock):  # type: ignore[no-
     assert body.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VEVENT" in body
     assert "DTSTART:20261204T010000Z" in body  # 10:00 in Tokyo
     assert "DTEND:20261204T013000Z" in body
+
+
+def test_scanner_and_ticket_verify_accept_the_page_address(services):  # type: ignore[no-untyped-def]
+    issued = seed_tickets(services, 1)
+    url = qr_text(issued[0].token, "https://madoguchi.city.example.jp")
+    assert services.tickets.verify_token(url, OFFICE).id == issued[0].ticket.id
+    assert services.tickets.verify_token(issued[0].token, OFFICE).id == issued[0].ticket.id
+
+
+def test_public_url_puts_the_page_address_in_every_qr(db_url, config, clock):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from tests.conftest import make_services
+
+    web = replace(config.settings.web, public_url="https://q.example.jp")
+    configured = replace(config, settings=replace(config.settings, web=web))
+    svc = make_services(db_url, configured, clock)
+    try:
+        issued = svc.tickets.issue(IssueRequest(OFFICE, "ecert"))
+        assert issued.qr == f"https://q.example.jp/t/{issued.token}"
+        slip = svc.inquiries.slip(booked_appointment(svc).id)
+        assert slip.qr == f"https://q.example.jp/a/{slip.token}"
+    finally:
+        svc.engine.dispose()

@@ -40,12 +40,7 @@ def calendar(slip: SlipPage, tr: WebText, page_url: str, now: datetime | None = 
     service = tr.service(slip.service_id)
     place = tr.office(slip.office_id)
     location = tr.location(slip.office_id)
-    bring = [
-        tr("web.slip.bring_card"),
-        tr("web.slip.bring_answer"),
-        tr("web.slip.bring_id"),
-        tr("web.slip.bring_notice"),
-    ]
+    bring = [tr(f"web.bring.{item}") for item in slip.bring]
     description = "\n".join(
         [f"{tr('web.slip.code')}: {slip.code}", f"{tr('web.slip.bring')}:"]
         + [f"- {item}" for item in bring]

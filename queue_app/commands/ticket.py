@@ -9,7 +9,6 @@ from queue_app.commands.outputs import check_writable, write_via_temp
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import DomainError, InputError, SetupError
 from queue_app.domain.fields import check_id
-from queue_app.domain.scan import qr_text
 from queue_app.domain.staff import check_staff
 from queue_app.domain.tickets import TERMINAL, Outcome, TicketState
 from queue_app.services import IssueRequest
@@ -166,7 +165,7 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     # the QR leads to the ticket's own page when `[web] public_url` is set (else: the token)
-    qr_data = qr_text(result.token, ctx.config.settings.web.public_url)
+    qr_data = result.qr
     failures = []
     for flag, path, suffix, writer in outputs:
         try:

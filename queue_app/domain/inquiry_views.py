@@ -199,6 +199,12 @@ class SlipView:
     deadline: date | None
     visit_kind: str = ""  # the case's: what to bring depends on who comes back
     reason: str = ""  # the case's inquiry reason (InquiryReason value)
+    # what the QR encodes: `<public_url>/a/<token>` with `[web] public_url`, else the token
+    qr_data: str = ""
+
+    @property
+    def qr(self) -> str:
+        return self.qr_data or self.token
 
     def to_json(self) -> dict[str, object]:
         data = self.appointment.to_json()

@@ -120,6 +120,12 @@ class IssueResult:
     estimate: Estimate | None
     warnings: tuple[str, ...] = field(default_factory=tuple)  # rendered in the caller's language
     replayed: bool = False  # the same request id was issued before: nothing new written
+    # what the QR encodes: `<public_url>/t/<token>` with `[web] public_url`, else the token
+    qr_data: str = ""
+
+    @property
+    def qr(self) -> str:
+        return self.qr_data or self.token
 
     def to_json(self) -> dict[str, object]:
         data = self.ticket.to_json()
@@ -128,6 +134,7 @@ class IssueResult:
         data["estimate"] = self.estimate.to_json() if self.estimate else None
         data["warnings"] = list(self.warnings)
         data["replayed"] = self.replayed
+        data["qr"] = self.qr
         return data
 
 

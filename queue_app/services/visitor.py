@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from db.models import Ticket
+from queue_app.domain.bring import bring_keys
 from queue_app.domain.errors import MadoguchiError
 from queue_app.domain.estimates import estimate_wait
 from queue_app.domain.scan import extract_token
@@ -100,6 +101,7 @@ class SlipPage:
     end: datetime
     deadline: date | None
     visit_kind: str
+    bring: tuple[str, ...]  # what to bring: "card", "answer_form_sealed"... (domain.bring)
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,6 @@ class VisitorService:
         today = self.calendar.service_day(appt.office_id, self.clock.now())
         if appt.state != "booked" or appt.day < today:
             raise PageNotFound("expired")
-        case = self.services.inquiries.get_case(appt.case_id)
         start = self.calendar.at(appt.office_id, appt.day, _minute_time(appt.start_minute))
         return SlipPage(
             code=appt.code,
@@ -167,7 +168,8 @@ class VisitorService:
             start=start,
             end=start + timedelta(minutes=appt.end_minute - appt.start_minute),
             deadline=view.deadline,
-            visit_kind=case.visit_kind,
+            visit_kind=view.visit_kind,
+            bring=tuple(key.rsplit(".", 1)[1] for key in bring_keys(view.visit_kind, view.reason)),
         )
 
     # -- the shared live snapshot ------------------------------------------------------

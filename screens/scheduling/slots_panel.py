@@ -83,7 +83,7 @@ class SchedulingSlots(SchedulingMonth):
         self.slip = message.slip
         self._show("booking", False)
         self._show("slip", True)
-        self.query_one("#slip-qr", QRCode).set_data(message.slip.token)
+        self.query_one("#slip-qr", QRCode).set_data(message.slip.qr)
         self.query_one("#slip-text", Static).update("\n".join(slip_lines(message.slip, self.tr)))
         self.notify(self.tr("inq.ui.booked", code=message.slip.appointment.code), timeout=4)
         self.query_one("#close-slip", Button).focus()

@@ -7,6 +7,7 @@ errors: a typo must never silently mean "use the default".
 - `keys.py`      the keys each table may hold
 - `values.py`    reading one value (string, int, id, time, range, date)
 - `settings.py`  general, display, reports and inquiry settings
+- `web.py`       the visitor's web pages (`[web]`)
 - `offices.py`   services, offices, counters, opening hours
 - `rules.py`     closures and extra openings
 - `document.py`  staff and `parse_config`
@@ -27,6 +28,7 @@ from queue_app.domain.config_schema.keys import (
     SERVICE_KEYS,
     STAFF_KEYS,
     TOP_KEYS,
+    WEB_KEYS,
 )
 from queue_app.domain.config_schema.values import parse_date_value, parse_ranges, parse_time
 
@@ -42,6 +44,7 @@ __all__ = [
     "SERVICE_KEYS",
     "STAFF_KEYS",
     "TOP_KEYS",
+    "WEB_KEYS",
     "parse_config",
     "parse_date_value",
     "parse_ranges",

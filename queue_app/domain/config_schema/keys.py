@@ -22,6 +22,7 @@ TOP_KEYS = {
     "closures",
     "openings",
     "staff",
+    "web",
 }
 GENERAL_KEYS = {
     "timezone",
@@ -37,6 +38,16 @@ GENERAL_KEYS = {
 }
 DISPLAY_KEYS = {"moderate_minutes", "crowded_minutes"}
 REPORTS_KEYS = {"notice_dates"}
+WEB_KEYS = {
+    "host",
+    "port",
+    "public_url",
+    "requests_per_minute",
+    "max_streams",
+    "max_streams_per_address",
+    "trusted_proxies",
+    "allowed_hosts",
+}
 INQUIRY_KEYS = {
     "answer_valid_days",
     "postal_lead_days",

@@ -17,6 +17,7 @@ from queue_app.domain.config_schema.keys import (
     GENERAL_KEYS,
     INQUIRY_KEYS,
     REPORTS_KEYS,
+    WEB_KEYS,
 )
 from queue_app.domain.config_schema.values import (
     _fail,
@@ -27,6 +28,7 @@ from queue_app.domain.config_schema.values import (
     parse_date_value,
     parse_ranges,
 )
+from queue_app.domain.config_schema.web import web_settings
 
 
 def _settings(doc: Mapping[str, Any]) -> Settings:
@@ -34,6 +36,7 @@ def _settings(doc: Mapping[str, Any]) -> Settings:
     display = _table(doc, "display", "display", DISPLAY_KEYS)
     inquiry = _table(doc, "inquiry", "inquiry", INQUIRY_KEYS)
     reports = _table(doc, "reports", "reports", REPORTS_KEYS)
+    web = _table(doc, "web", "web", WEB_KEYS)
     tz = _str(general, "timezone", "general", "Asia/Tokyo")
     _check_timezone(tz, "general.timezone")
     language = _str(general, "language", "general", "ja")
@@ -73,6 +76,7 @@ def _settings(doc: Mapping[str, Any]) -> Settings:
         congestion=congestion,
         inquiry=inq,
         reports=_report_settings(reports),
+        web=web_settings(web),
     )
 
 

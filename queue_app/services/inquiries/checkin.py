@@ -20,6 +20,7 @@ from queue_app.domain.inquiry_views import (
     AppointmentView,
     CheckInResult,
 )
+from queue_app.domain.scan import extract_token
 from queue_app.domain.tokens import verify
 from queue_app.services.inquiries.base import _TOKEN_ERRORS, _appointment_view
 from queue_app.services.inquiries.slips import InquirySlips
@@ -45,7 +46,7 @@ class InquiryCheckIn(InquirySlips):
             return _appointment_view(row)
 
     def _resolve_slip(self, token_or_code: str, office_id: str, today: date) -> Appointment:
-        text = token_or_code.strip()
+        text = extract_token(token_or_code.strip())  # a slip QR may hold its page's address
         office = self.config.office(office_id)
         if text.upper().startswith("MDG1."):
             try:

@@ -10,6 +10,7 @@ from queue_app.domain.inquiry_views import (
     SlipView,
     slip_lines,
 )
+from queue_app.domain.scan import qr_text
 from queue_app.domain.tokens import TokenClaims, sign
 from queue_app.i18n import Translator
 from queue_app.services.inquiries.base import _appointment_view
@@ -28,9 +29,11 @@ class InquirySlips(InquiryCases):
         view = _appointment_view(appt)
         office = self.config.office(view.office_id)
         service = self.config.service(view.service_id)
+        token = self.token(view)
         return SlipView(
             appointment=view,
-            token=self.token(view),
+            token=token,
+            qr_data=qr_text(token, self.config.settings.web.public_url, "a"),
             office_name_ja=office.name_ja,
             office_name_en=office.name_en,
             location_ja=office.location_ja,
@@ -44,7 +47,7 @@ class InquirySlips(InquiryCases):
         slip = self.slip(appointment_id)
         lines = slip_lines(slip, Translator(lang))
         if with_qr:
-            lines += ["", *qr.half_blocks(slip.token), slip.token]
+            lines += ["", *qr.half_blocks(slip.qr), slip.token]
         return "\n".join(lines) + "\n"
 
     def write_slip(self, appointment_id: int, out_dir: Path, lang: str = "ja") -> dict[str, Path]:
@@ -54,6 +57,6 @@ class InquirySlips(InquiryCases):
         stem = f"slip-{slip.appointment.code}"
         txt = out_dir / f"{stem}.txt"
         txt.write_text(self.slip_text(appointment_id, lang), "utf-8")
-        png = qr.write_png(slip.token, out_dir / f"{stem}.png")
-        svg = qr.write_svg(slip.token, out_dir / f"{stem}.svg")
+        png = qr.write_png(slip.qr, out_dir / f"{stem}.png")
+        svg = qr.write_svg(slip.qr, out_dir / f"{stem}.svg")
         return {"txt": txt, "png": png, "svg": svg}

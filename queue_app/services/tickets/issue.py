@@ -17,10 +17,11 @@ from sqlalchemy.exc import DBAPIError
 from db.models import Ticket
 from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.privacy import check_free_text
+from queue_app.domain.scan import qr_text
 from queue_app.domain.tickets import display_number
 from queue_app.services.tickets.base import WAITING
 from queue_app.services.tickets.estimates import TicketEstimates
-from queue_app.services.uow import from_ms, to_ms
+from queue_app.services.uow import NOTIFY_CHANNEL, from_ms, to_ms
 from queue_app.services.views import IssueResult, TicketView
 
 
@@ -72,7 +73,8 @@ _SQLITE_BY_REQUEST = (
 )
 # PostgreSQL: one statement, one round trip. The display number is
 # f"{prefix}-{number:03d}" (queue_app.domain.tickets.display_number) written in SQL.
-_PG_ISSUE = """
+_PG_ISSUE = (
+    """
 WITH c AS (
     INSERT INTO daily_counter (office_id, service_id, service_day, last_number)
     VALUES (%(office_id)s, %(service_id)s, %(service_day)s, 1)
@@ -105,8 +107,12 @@ WITH c AS (
     INSERT INTO revision (office_id, value) VALUES (%(office_id)s, 1)
     ON CONFLICT (office_id) DO UPDATE SET value = revision.value + 1
 )
-SELECT id, number, display_number FROM t
+SELECT id, number, display_number, pg_notify('"""
+    + NOTIFY_CHANNEL
+    + """', %(office_id)s) FROM t
 """
+)
+# (pg_notify inside the same statement: listeners hear of the ticket when it is committed)
 
 
 def _insert_ticket(conn: Connection, p: dict[str, Any]) -> tuple[int, int, str]:
@@ -122,7 +128,7 @@ def _insert_ticket(conn: Connection, p: dict[str, Any]) -> tuple[int, int, str]:
     cur = raw.cursor()
     try:
         cur.execute(_PG_ISSUE, p)
-        ticket_id, number, label = cur.fetchone()
+        ticket_id, number, label, _notified = cur.fetchone()
         return int(ticket_id), int(number), str(label)
     except dialect.loaded_dbapi.Error as exc:
         lost = dialect.is_disconnect(exc, raw, cur)
@@ -339,4 +345,6 @@ class TicketIssue(TicketEstimates):
             warnings.append("warn.override")
         if estimate is not None and estimate.after_close:
             warnings.append("warn.after_close")
-        return IssueResult(view, self.token(view), estimate, tuple(warnings), replayed)
+        token = self.token(view)
+        qr_data = qr_text(token, self.config.settings.web.public_url)
+        return IssueResult(view, token, estimate, tuple(warnings), replayed, qr_data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from queue_app.domain.errors import DomainError
+from queue_app.domain.scan import extract_token
 from queue_app.domain.tokens import TokenClaims, sign, verify
 from queue_app.services.tickets.queue import TicketQueue
 from queue_app.services.views import TicketView
@@ -21,7 +22,9 @@ class TicketTokens(TicketQueue):
     def verify_token(
         self, token: str, office_id: str | None = None, today: bool = True
     ) -> TicketView:
-        """A scanned QR: forged, other-office and other-day tokens are refused by name."""
+        """A scanned QR (the bare token or the ticket page's address): forged, other-office
+        and other-day tokens are refused by name."""
+        token = extract_token(token)
         if office_id is not None:
             self.config.office(office_id)
         claims = verify(self.secret, token, office_id=office_id, kind="T")

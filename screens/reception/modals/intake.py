@@ -391,7 +391,7 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             self.post_message(IssueFailed(exc))
             return
         try:
-            lines: list[str] | None = half_blocks(result.token)
+            lines: list[str] | None = half_blocks(result.qr)
         except Exception:  # the widget draws it itself then
             lines = None
         self.post_message(Issued(result, lines))

@@ -98,9 +98,9 @@ class IssuedTicketScreen(ModalScreen[None]):
         service = self.config.services.get(t.service_id)
         qr = self.query_one("#issued-qr", TicketQR)
         if self.qr_lines:
-            qr.set_lines(result.token, self.qr_lines)
+            qr.set_lines(result.qr, self.qr_lines)
         else:
-            qr.set_data(result.token)
+            qr.set_data(result.qr)
         digits = self.query_one("#issued-number", Digits)
         plain = self.query_one("#issued-plain", Static)
         big = set(t.display_number) <= BIG_CHARS
