@@ -8,7 +8,7 @@ throwaway cluster from tests.pgcluster) and for 1 and 4 writer processes, in the
 
 * ``raw minimal``: the driver alone (sqlite3 / psycopg 3), one transaction per ticket doing
   the counter upsert (``INSERT .. ON CONFLICT DO UPDATE .. RETURNING``) and the ticket
-  insert: the baseline the issue asks for (same as ../shared/design/PERF-NOTES.md).
+  insert: the baseline the issue asks for (docs/benchmarks.md#baselines).
 * ``raw full``: the driver doing all the work `issue()` does in its transaction: counter
   upsert, ticket insert, the ticket's first event, and the office revision bump.
 * ``madoguchi``: `Services.tickets.issue(IssueRequest(...), with_estimate=False)`: the

@@ -1,7 +1,7 @@
 """SQLModel tables. Times are integer epoch milliseconds in UTC (`*_ms` columns).
 
 Why integers and not DATETIME: SQLite stores datetimes as ISO text and aggregates over them
-run about twice as slow (measured in ../shared/design/PERF-NOTES.md); epoch integers mean
+run about twice as slow (docs/benchmarks.md#baselines); epoch integers mean
 the same arithmetic on SQLite and PostgreSQL, and UTC by construction. Service days are
 stored as dates computed in the office's time zone.
 """

@@ -1,4 +1,5 @@
-"""Visit assessment: every row of the RULES.md table and every extra rule, table-driven."""
+"""Visit assessment, table-driven: every row of docs/rules.md#visit-kinds and every extra rule
+(docs/rules.md#pin, docs/rules.md#visit-guardian, docs/rules.md#expiry-notice)."""
 
 from __future__ import annotations
 
@@ -303,7 +304,7 @@ CASES = [
         None,
         ["assess.reason.serve_today"],
     ),
-    (  # the page asks the ward only for the signing certificate: the user one is renewed
+    (  # docs/rules.md#visit-guardian: the ward only for the signing one; the user one renews
         "guardian-both-no-ward-renews-user",
         visit(VisitKind.GUARDIAN, C, P, R),
         SERVE,

@@ -3,7 +3,7 @@
 Issue 11 ("The assessment and what the visitor is told"): a guardian without the ward may
 still renew the user certificate, a guardian without photo ID is a document inquiry, a
 first-visit agent without ID is told any ID will do, and no reason line contradicts the
-decision. Rules: docs/rules.md (the city page's lists per visit kind).
+decision. Rules: docs/rules.md#visit-kinds (what each visit kind brings).
 """
 
 from __future__ import annotations

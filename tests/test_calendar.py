@@ -1,4 +1,5 @@
-"""Calendar rules against the city's own dates: holidays, year end, maintenance Sundays."""
+"""Calendar rules against the city's own dates: holidays, year end, maintenance Sundays
+(docs/rules.md#holidays, docs/rules.md#maintenance-sunday, docs/rules.md#closures)."""
 
 from __future__ import annotations
 

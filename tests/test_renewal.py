@@ -1,4 +1,5 @@
-"""Renewal window (更新手続期間): the page's example, month ends, boundaries, properties."""
+"""Renewal window (更新手続期間, docs/rules.md#renewal-window): its example, month ends,
+boundaries, properties."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from queue_app.i18n import CATALOG
 @pytest.mark.parametrize(
     ("expiry", "start"),
     [
-        (date(2027, 3, 24), date(2026, 12, 25)),  # the page's own example: 3/24 -> 12/25
+        (date(2027, 3, 24), date(2026, 12, 25)),  # docs/rules.md#renewal-window: 3/24 -> 12/25
         (date(2026, 5, 31), date(2026, 3, 1)),  # 2/28 + 1
         (date(2026, 5, 30), date(2026, 3, 1)),  # 2/28 (clamped) + 1
         (date(2026, 5, 29), date(2026, 3, 1)),  # 2/28 (clamped) + 1
@@ -45,7 +46,7 @@ def test_window(expiry: date, start: date) -> None:
 
 
 def test_window_is_not_expiry_plus_one_minus_three_months() -> None:
-    # the page's wording differs from "(expiry + 1 day) - 3 months" on month ends
+    # docs/rules.md#renewal-window differs from "(expiry + 1 day) - 3 months" on month ends
     expiry = date(2026, 5, 30)
     assert renewal_window(expiry)[0] == date(2026, 3, 1)
     assert expiry + timedelta(days=1) - relativedelta(months=3) == date(2026, 2, 28)

@@ -1,4 +1,4 @@
-"""The congestion forecast (混雑予想カレンダー): the seed page's effects must show.
+"""The congestion forecast (混雑予想カレンダー): the crowding of docs/rules.md#crowding must show.
 
 Mondays and days after holidays, the days after expiry notices arrive, the rush before
 closing; closed days carry their reason.

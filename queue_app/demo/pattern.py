@@ -7,7 +7,7 @@ half-hours by one profile. So a backtest on the demo data measures how well the 
 are recovered from noisy history, and `bench/forecast_backtest.py` can compare the fitted
 table with this one.
 
-The numbers are set so the demo looks like the seed page at 総合窓口課 with all five
+The numbers are set so the demo looks like docs/rules.md#crowding at 総合窓口課 with all five
 counters open: ordinary days quiet (mean wait under 15 minutes), Mondays and the days
 after holidays or notices busy, and a Monday in a notice week 30-60 minutes; a morning
 peak that the afternoon works off, and a small rush before reception ends at 17:15.

@@ -3,7 +3,8 @@
 Given who came (`VisitKind`), what they brought (`Item`), the PIN *status* of each certificate
 (never a PIN value) and which certificates are to be renewed, `assess_visit` returns one
 `Decision`, the missing items (`Need`), the certificates the decision covers and catalogue
-keys that explain it. Source: the Shiki City page and its digest (docs/rules.md).
+keys that explain it. Rules: docs/rules.md#visit-kinds (what each visit kind brings),
+docs/rules.md#pin and docs/rules.md#document-inquiry.
 
 Decisions taken where the page is silent (also in docs/decisions.md):
 
@@ -22,15 +23,15 @@ Decisions taken where the page is silent (also in docs/decisions.md):
    government-issued photo ID); a reason points to the first-visit route, which accepts a
    non-photo ID. The decision stays the one for the kind the staff chose; routes are only
    suggested.
-6. Guardian without photo ID: document inquiry (the page's words), never "cannot proceed"
+6. Guardian without photo ID: document inquiry (docs/rules.md#visit-guardian), never "cannot proceed"
    because of the ID. The 登記事項証明書 and the card are still needed to open it.
 7. Guardian and the ward: the page asks the ward to come only for the SIGNING certificate. A
    guardian renewing both without the ward renews the user certificate today
    (``certificates == {USER}``); renewing only the signing certificate without the ward cannot
    proceed. When the decision is a document inquiry nothing is renewed today, so the ward is
    asked to come on the next visit instead of being "missing" now. A warning recalls that the
-   signing certificate is in principle not issued to adult wards (RULES.md); the page (which
-   wins) allows the procedure, so this only warns.
+   signing certificate is in principle not issued to adult wards
+   (docs/rules.md#signing-certificate); the page allows the procedure, so this only warns.
 8. PIN forgotten or locked counts only for the certificates the decision covers; for agents
    the PINs sit in the sealed answer form (default known). When several inquiry reasons
    apply, ``inquiry_reason`` is the PIN reset; all of them are in ``reasons``.
@@ -105,7 +106,7 @@ class Decision(StrEnum):
 
 BOTH_CERTIFICATES: frozenset[Certificate] = frozenset(Certificate)
 
-# What each kind needs before anything can be done today (the page's lists). The guardian's
+# What each kind needs before anything can be done today (docs/rules.md#visit-kinds). The guardian's
 # photo ID is not here: without it the visit is a document inquiry (rule 6); the ward is
 # needed only for the signing certificate (rule 7).
 NEEDS: dict[VisitKind, tuple[Need, ...]] = {

@@ -1,7 +1,7 @@
 """What to bring: the lines of お持ちいただくもの, from the same rules as the assessment.
 
 The second-visit slip lists what the visitor must bring back after a document inquiry. It is
-derived from `assessment.NEEDS` (the page's lists per visit kind), not written by hand, so a
+derived from `assessment.NEEDS` (docs/rules.md#visit-kinds), not written by hand, so a
 guardian is never told to bring "the agent's photo ID", and a guardian who has no photo ID
 (the very reason for the inquiry) is not asked for one. Pure: returns catalogue keys.
 """

@@ -68,7 +68,7 @@ class AppointmentState(StrEnum):
 
 
 class InquiryReason(StrEnum):
-    """Why the city mails an inquiry (RULES.md); stored on the case."""
+    """Why the city mails an inquiry (docs/rules.md#document-inquiry); stored on the case."""
 
     AGENT_FIRST = "agent_first"
     PIN_RESET = "pin_reset"

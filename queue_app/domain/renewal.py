@@ -1,7 +1,8 @@
 """The renewal window of the e-certificates on a My Number Card (更新手続期間). Pure: no I/O.
 
-The city page says the window runs "from the day after three months before the expiry date
-up to the expiry date" (有効期限の3か月前の翌日からその期限まで; e.g. expiry 3/24 → 12/25–3/24).
+The window runs "from the day after three months before the expiry date up to the expiry
+date" (有効期限の3か月前の翌日からその期限まで; e.g. expiry 3/24 → 12/25–3/24), as
+docs/rules.md#renewal-window states it.
 We compute it literally: ``(expiry − relativedelta(months=3)) + 1 day``. relativedelta clamps to
 the month end, so expiry 5/31 and 5/30 both open on 3/1 (2/28 + 1 day). This is *not* the same
 as ``(expiry + 1 day) − 3 months`` on month ends.
@@ -9,9 +10,10 @@ as ``(expiry + 1 day) − 3 months`` on month ends.
 Outside the window nothing is blocked, only explained:
 
 * before the window renewal is possible, but the new certificate then runs only to the 5th
-  birthday after issue instead of the 6th (J-LIS), so it ends about a year earlier;
+  birthday after issue instead of the 6th (docs/rules.md#validity), so it ends about a year
+  earlier;
 * after expiry it can still be renewed (re-issued) free of charge, but until then
-  convenience-store issuance and e-Tax do not work.
+  convenience-store issuance and e-Tax do not work (docs/rules.md#renewal-expired).
 
 The expiry day itself is still inside the window.
 """

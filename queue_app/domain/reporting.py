@@ -235,7 +235,7 @@ class ForecastFactors:
         }
 
 
-# With no history for a factor, these priors (the seed page's words: after a Monday or a
+# With no history for a factor, these priors (docs/rules.md#crowding: after a Monday or a
 # holiday, and right after notices arrive, waits of 30-60 minutes) are used instead.
 PRIOR_AFTER_CLOSED = 1.6
 PRIOR_NOTICE = 1.5

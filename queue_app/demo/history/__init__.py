@@ -13,7 +13,7 @@ small discrete-event simulation of its counters and writes the result with bulk 
 inserts (executemany in large batches, one transaction): `ticket`, `ticket_event`,
 `daily_counter`, and the document-inquiry rows `inquiry_case`, `appointment`, `slot_load`.
 
-What makes the days look like the seed page (RULES.md, "Crowding facts"):
+What makes the days look like the crowding the rules describe (docs/rules.md#crowding):
 - arrivals by hour with a late-morning peak and a rush in the last hour before closing;
 - Mondays and the first open day after a holiday (or the year-end closure) are heavier;
 - the two weeks after expiry notices are mailed bring many more e-certificate renewals;
