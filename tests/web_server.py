@@ -53,6 +53,7 @@ def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60)
 def server_env(url: str, tmp: Path, extra_config: str = "") -> dict[str, str]:
     secret = tmp / "secret.key"
     secret.write_bytes(SECRET)
+    secret.chmod(0o600)  # the secret must not be readable by others
     env = dict(os.environ)
     env.update(
         MADOGUCHI_DATABASE_URL=url,
