@@ -3,8 +3,6 @@ any page type in any of the seven languages, at a phone's width and a TV's."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from queue_app.i18n.catalog_web import WEB_LANGS
@@ -16,7 +14,6 @@ from tests.web_support import booked_appointment
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -5,8 +5,6 @@ the page shows the call after its own refresh. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import time
 from dataclasses import replace
@@ -22,8 +20,6 @@ from tests.web_server import CHROMIUM, CHROMIUM_ARGS, call_in_another_process, r
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
-    pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) missing"),
 ]
 PHONE = {"width": 390, "height": 844}
 
