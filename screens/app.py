@@ -10,7 +10,7 @@ through `self.app.tr`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -20,24 +20,10 @@ from textual.worker import Worker, WorkerState
 
 from queue_app.domain.errors import MadoguchiError
 from queue_app.i18n import Translator
+from screens.host import AppOptions
 
 if TYPE_CHECKING:
     from queue_app.services import Services
-
-
-@dataclass
-class AppOptions:
-    """What the CLI decided: which office, which counter, which face, which language."""
-
-    office_id: str
-    mode: str = "reception"  # reception | display | reports
-    counter: int | None = None
-    staff: str | None = None
-    lang: str = "ja"
-    poll_interval: float = 0.25
-    announce_command: str = ""
-    chime: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _reception() -> Screen[Any]:
@@ -116,3 +102,6 @@ def create_app(
     services: Services, options: AppOptions, modes: list[str] | None = None
 ) -> MadoguchiApp:
     return MadoguchiApp(services, options, modes)
+
+
+__all__ = ["AppOptions", "MadoguchiApp", "create_app"]

@@ -12,7 +12,8 @@ quick finishes a TV showed 「12人 約2分 空いています」 while the olde
   long as the one at the head has) and never 0 while someone is ahead (at least 1 minute).
 - **Congestion** is judged on the larger of the estimate and the oldest wait, and is never
   空いています (quiet) while anyone has waited past the target.
-- A wait of 0 means nobody is ahead: one wording everywhere (`wait_key`).
+- A wait of 0 means nobody is ahead: one wording everywhere (`wait_key`, kept with the
+  catalogue in `queue_app.i18n`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from enum import StrEnum
 from statistics import median
 
 from queue_app.domain.config import Congestion
+from queue_app.i18n import wait_key as wait_key  # the one wording of a wait
 
 PRIOR_SAMPLES = 5  # the configured minutes count as this many visits
 
@@ -81,10 +83,3 @@ def congestion(
     if target_minutes is not None and oldest_wait > target_minutes:
         return CongestionLevel.MODERATE
     return CongestionLevel.QUIET
-
-
-def wait_key(minutes: int) -> tuple[str, dict[str, int]]:
-    """The one wording of a wait: ``("wait.none", {})`` for 0, else ``("wait.about", m)``."""
-    if minutes <= 0:
-        return "wait.none", {}
-    return "wait.about", {"m": minutes}

@@ -9,13 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from queue_app.domain.bring import bring_keys
 from queue_app.domain.inquiry import hhmm
-
-if TYPE_CHECKING:
-    from queue_app.services.views import TicketView
 
 
 @dataclass(frozen=True)
@@ -212,25 +208,6 @@ class SlipView:
         data["deadline"] = self.deadline.isoformat() if self.deadline else None
         data["office_name"] = self.office_name_ja
         return data
-
-
-@dataclass(frozen=True)
-class CheckInResult:
-    appointment: AppointmentView
-    ticket_id: int
-    display_number: str
-    ticket_token: str
-    replayed: bool
-    ticket: TicketView | None = None  # the priority ticket (what reception opens)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "appointment": self.appointment.to_json(),
-            "ticket_id": self.ticket_id,
-            "number": self.display_number,
-            "token": self.ticket_token,
-            "replayed": self.replayed,
-        }
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,13 @@ class Translator:
 
 def wait_text(tr: object, minutes: int) -> str:
     """`wait.none` for 0 minutes, `wait.about` otherwise; `tr` is any translate callable."""
-    from queue_app.domain.estimates import wait_key
-
     key, params = wait_key(minutes)
     return tr(key, **params)  # type: ignore[operator,no-any-return]
+
+
+def wait_key(minutes: int) -> tuple[str, dict[str, int]]:
+    """The one wording of a wait: ``("wait.none", {})`` for 0, else ``("wait.about", m)``.
+    (Here, not in the domain: the catalogue imports nothing of the domain.)"""
+    if minutes <= 0:
+        return "wait.none", {}
+    return "wait.about", {"m": minutes}

@@ -20,7 +20,7 @@ from db.models import Appointment, AuditEntry, InquiryCase, Ticket
 from queue_app.services.uow import from_ms, to_ms
 
 if TYPE_CHECKING:
-    from queue_app.services import Services
+    from queue_app.services.context import ServiceContext
 
 # subject prefix -> the table whose row names the office
 _SUBJECTS: dict[str, Any] = {"case": InquiryCase, "appointment": Appointment, "ticket": Ticket}
@@ -49,7 +49,7 @@ class AuditView:
 
 
 class AuditService:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: ServiceContext) -> None:
         self.uow = services.uow
         self.config = services.config
         self.calendar = services.calendar

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from db.models import Ticket
+from queue_app.domain.inquiry_views import AppointmentView
 from queue_app.services.uow import from_ms
 
 
@@ -146,3 +147,22 @@ class ServiceQueue:
     waiting: int
     estimate_minutes: int
     level: str
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    appointment: AppointmentView
+    ticket_id: int
+    display_number: str
+    ticket_token: str
+    replayed: bool
+    ticket: TicketView | None = None  # the priority ticket (what reception opens)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "appointment": self.appointment.to_json(),
+            "ticket_id": self.ticket_id,
+            "number": self.display_number,
+            "token": self.ticket_token,
+            "replayed": self.replayed,
+        }

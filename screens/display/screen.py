@@ -10,7 +10,6 @@ overlap and a slow database cannot pile up threads. Any error while polling show
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -20,7 +19,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -29,38 +27,15 @@ from queue_app.i18n import wait_text
 from queue_app.services.announce import Announcement, Announcer
 from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
 from screens.display import blockfont
+from screens.display.polling import Polled, PollState
 from screens.display.widgets import MAX_TILES, NowCalling, choose_sizes
 
 if TYPE_CHECKING:
-    from screens.app import MadoguchiApp
+    from screens.host import ScreenHost
 
 HIGHLIGHT_SECONDS = 8.0
 MAX_BACKOFF_S = 2.0
 LEVEL_STYLE = {"quiet": "green", "moderate": "yellow", "crowded": "bold red"}
-
-
-class Polled(Message):
-    """One poll finished: a new snapshot, nothing new, or an error."""
-
-    def __init__(
-        self,
-        key: tuple[tuple[str, int], ...] | None,
-        snapshot: BoardSnapshot | None,
-        error: str | None,
-    ) -> None:
-        super().__init__()
-        self.key = key
-        self.snapshot = snapshot
-        self.error = error
-
-
-@dataclass
-class PollState:
-    key: tuple[tuple[str, int], ...] | None = None
-    minute: tuple[date, int, int] | None = None
-    failures: int = 0
-    polls: int = 0
-    fetches: int = 0
 
 
 class DisplayScreen(Screen[None]):
@@ -83,8 +58,8 @@ class DisplayScreen(Screen[None]):
 
     # -- app access ------------------------------------------------------------------
     @property
-    def mapp(self) -> MadoguchiApp:
-        return cast("MadoguchiApp", self.app)
+    def mapp(self) -> ScreenHost:
+        return cast("ScreenHost", self.app)
 
     def tr(self, key: str, **params: object) -> str:
         return self.mapp.tr(key, **params)

@@ -12,11 +12,11 @@ from textual.widgets import Input
 from queue_app.domain.errors import DatabaseError
 from queue_app.domain.tickets import Outcome, TicketState
 from screens.reception.common import error_text
+from screens.reception.live import ReceptionLive
+from screens.reception.messages import ACTIVE_HERE, ActionDone, ActionFailed
 
 if TYPE_CHECKING:
     from queue_app.services.views import TicketView
-from screens.reception.live import ReceptionLive
-from screens.reception.messages import ACTIVE_HERE, ActionDone, ActionFailed
 
 
 class ReceptionCounter(ReceptionLive):

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
+from screens.reception.counter import ReceptionCounter
+from screens.reception.messages import PrintDone
+
 if TYPE_CHECKING:
     from queue_app.services.views import IssueResult
     from screens.reception.modals import IssuedTicketScreen
-from screens.reception.counter import ReceptionCounter
-from screens.reception.messages import PrintDone
 
 
 class ReceptionIssuing(ReceptionCounter):

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from screens.reception.common import error_text, translated_bindings
+from screens.reception.messages import ACTIVE_HERE, MaintenanceDone, PollFailed, Snapshot
 from screens.reception.widgets import (
     Banner,
     CurrentTicketPanel,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from queue_app.i18n import Translator
     from queue_app.services.views import TicketView
     from screens.reception.modals import IssuedTicketScreen
-from screens.reception.messages import ACTIVE_HERE, MaintenanceDone, PollFailed, Snapshot
 
 
 class ReceptionLive(Screen[None]):

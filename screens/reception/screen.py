@@ -24,9 +24,11 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.widgets import Input
 
+from screens.reception.issuing import ReceptionIssuing
+
 if TYPE_CHECKING:
     from queue_app.services.views import TicketView
-from screens.reception.issuing import ReceptionIssuing
+
 
 SLIP_PREFIX = "MDG1.P."
 TOKEN_PREFIX = "MDG1."

@@ -12,10 +12,11 @@ from textual import on
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-if TYPE_CHECKING:
-    from queue_app.services.reports import Forecast, ForecastDay
 from screens.reports.cells import LEVEL_STYLE, MARKS, _crop, _fit
 from screens.reports.tables import ReportsTables
+
+if TYPE_CHECKING:
+    from queue_app.services.reports import Forecast, ForecastDay
 
 
 class ReportsForecast(ReportsTables):

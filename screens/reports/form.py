@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Sparkline, Static
 
 from queue_app.domain.errors import InputError, MadoguchiError
+from screens.reports.query import _MONTH, VIEWS, Query, ReportReady
 
 if TYPE_CHECKING:
     from queue_app.services.reports import ForecastDay
-    from screens.app import MadoguchiApp
-from screens.reports.query import _MONTH, VIEWS, Query, ReportReady
+    from screens.host import ScreenHost
 
 
 class ReportsForm(Screen[None]):
@@ -33,8 +33,8 @@ class ReportsForm(Screen[None]):
         self._cells: dict[tuple[int, int], ForecastDay] = {}
 
     @property
-    def mapp(self) -> MadoguchiApp:
-        return cast("MadoguchiApp", self.app)
+    def mapp(self) -> ScreenHost:
+        return cast("ScreenHost", self.app)
 
     def compose(self) -> ComposeResult:
         tr = self.mapp.tr

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable, Sparkline, Static
 
-if TYPE_CHECKING:
-    from queue_app.services.reports import DailyReport, RangeReport
 from screens.reports.cells import _i, _n
 from screens.reports.form import ReportsForm
+
+if TYPE_CHECKING:
+    from queue_app.services.reports import DailyReport, RangeReport
 
 
 class ReportsTables(ReportsForm):

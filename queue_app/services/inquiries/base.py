@@ -26,7 +26,7 @@ from queue_app.domain.tickets import Outcome
 from queue_app.services.uow import from_ms, to_ms
 
 if TYPE_CHECKING:
-    from queue_app.services import Services
+    from queue_app.services.context import ServiceContext
 
 
 INQUIRY_DECISION = "document_inquiry"
@@ -64,7 +64,7 @@ def _appointment_view(row: Appointment) -> AppointmentView:
 
 
 class InquiryBase:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: ServiceContext) -> None:
         self.services = services
         self.uow = services.uow
         self.config = services.config

@@ -18,13 +18,13 @@ from queue_app.domain.inquiry import (
 )
 from queue_app.domain.inquiry_views import (
     AppointmentView,
-    CheckInResult,
 )
 from queue_app.domain.scan import extract_token
 from queue_app.domain.tokens import verify
 from queue_app.services.inquiries.base import _TOKEN_ERRORS, _appointment_view
 from queue_app.services.inquiries.slips import InquirySlips
 from queue_app.services.tickets import IssueRequest
+from queue_app.services.views import CheckInResult
 
 
 class InquiryCheckIn(InquirySlips):

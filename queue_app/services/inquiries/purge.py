@@ -4,7 +4,7 @@ sweep (complete, expire, no-show, purge)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import and_, select, update
 from sqlmodel import Session
@@ -16,12 +16,9 @@ from queue_app.domain.inquiry_views import (
     MaintenanceResult,
     PurgeResult,
 )
-from queue_app.services.uow import to_ms
-
-if TYPE_CHECKING:
-    from queue_app.services import Services
 from queue_app.services.inquiries.base import DAY_MS, SYSTEM
 from queue_app.services.inquiries.checkin import InquiryCheckIn
+from queue_app.services.uow import to_ms
 
 
 class InquiryMaintenance(InquiryCheckIn):
@@ -69,7 +66,14 @@ class InquiryMaintenance(InquiryCheckIn):
         )
 
 
-def run_startup_maintenance(services: Services) -> MaintenanceResult:
+class WithInquiries(Protocol):
+    """Anything that hands out the inquiry services (`Services` does)."""
+
+    @property
+    def inquiries(self) -> InquiryMaintenance: ...
+
+
+def run_startup_maintenance(services: WithInquiries) -> MaintenanceResult:
     """Called by reception and display at start-up (and by `madoguchi purge`): complete
     finished cases, expire overdue ones, mark no-shows, purge personal data. Never raises:
     a start-up must not fail because of housekeeping; problems come back in `errors`."""

@@ -15,10 +15,11 @@ from sqlmodel import Session
 
 from queue_app.domain.calendar import DayStatus
 from queue_app.domain.errors import InputError
+from queue_app.services.reports.models import Label
 
 if TYPE_CHECKING:
-    from queue_app.services import Services
-from queue_app.services.reports.models import Label
+    from queue_app.services.context import ServiceContext
+
 
 MS_DAY = 86_400_000
 MS_HOUR = 3_600_000
@@ -102,7 +103,7 @@ def _bands(status: DayStatus) -> list[tuple[int, str]]:
 
 
 class ReportBase:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: ServiceContext) -> None:
         self.services = services
         self.config = services.config
         self.calendar = services.calendar
