@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from queue_app.commands.args import slot, staff_and_json
 from queue_app.commands.cases import _int
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
@@ -42,32 +43,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     bk = cmds.add_parser("book", parents=[common], help="book a seat for a case")
     bk.add_argument("--case", required=True, metavar="ID", help="case id")
     bk.add_argument("--office", required=True, help="office id")
-    bk.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
-    bk.add_argument("--time", required=True, metavar="HH:MM", help="slot start, e.g. 09:30")
-    bk.add_argument("--staff", help="staff code")
-    bk.add_argument("--json", action="store_true", help="print JSON")
+    slot(bk, "slot start, e.g. 09:30")
+    staff_and_json(bk)
     bk.set_defaults(handler=run_book)
 
     cn = cmds.add_parser("cancel", parents=[common], help="cancel an appointment (frees it)")
     _which(cn)
-    cn.add_argument("--staff", help="staff code")
-    cn.add_argument("--json", action="store_true", help="print JSON")
+    staff_and_json(cn)
     cn.set_defaults(handler=run_cancel)
 
     rs = cmds.add_parser("reschedule", parents=[common], help="move an appointment")
     _which(rs)
     rs.add_argument("--office", help="office id (default: the same office)")
-    rs.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
-    rs.add_argument("--time", required=True, metavar="HH:MM", help="slot start")
-    rs.add_argument("--staff", help="staff code")
-    rs.add_argument("--json", action="store_true", help="print JSON")
+    slot(rs)
+    staff_and_json(rs)
     rs.set_defaults(handler=run_reschedule)
 
     ci = cmds.add_parser("checkin", parents=[common], help="check in a slip (QR text or code)")
     ci.add_argument("slip", metavar="TOKEN_OR_CODE", help="the scanned QR text or R-7K2Q")
     ci.add_argument("--office", required=True, help="office id where the visitor is")
-    ci.add_argument("--staff", help="staff code (required when [[staff]] is configured)")
-    ci.add_argument("--json", action="store_true", help="print JSON")
+    staff_and_json(ci, "staff code (required when [[staff]] is configured)")
     ci.set_defaults(handler=run_checkin)
 
     sp = cmds.add_parser("slip", parents=[common], help="print or write an appointment slip")

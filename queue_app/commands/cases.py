@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from queue_app.commands.args import staff_and_json
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.fields import check_id
 from queue_app.domain.inquiry import CaseState, InquiryReason
@@ -44,8 +45,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also show name (kana) and phone; every such read is audited",
     )
-    ls.add_argument("--staff", help="staff code recorded in the audit log")
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    staff_and_json(ls, "staff code recorded in the audit log")
     ls.set_defaults(handler=run_list)
 
     op = cmds.add_parser("open", parents=[common], help="open a case from a ticket")
@@ -58,15 +58,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     op.add_argument("--name-kana", metavar="K", help="name in kana (to match the second visit)")
     op.add_argument("--phone", metavar="P", help="phone number (optional)")
-    op.add_argument("--staff", help="staff code")
-    op.add_argument("--json", action="store_true", help="print JSON")
+    staff_and_json(op)
     op.set_defaults(handler=run_open)
 
     ml = cmds.add_parser("mail", parents=[common], help="record the day the inquiry was mailed")
     ml.add_argument("--case", required=True, metavar="ID", help="case id")
     ml.add_argument("--date", metavar="D", help="mailed on, YYYY-MM-DD (default: today)")
-    ml.add_argument("--staff", help="staff code")
-    ml.add_argument("--json", action="store_true", help="print JSON")
+    staff_and_json(ml)
     ml.set_defaults(handler=run_mail)
 
     for name, help_text in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from queue_app.commands.args import staff_and_json
 from queue_app.commands.outputs import check_writable, write_via_temp
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import DomainError, InputError, SetupError
@@ -50,8 +51,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     call.add_argument("--office", required=True)
     call.add_argument("--counter", required=True, type=_int("--counter"))
     call.add_argument("--ticket", help="a specific ticket: id or number like A-012")
-    call.add_argument("--staff", help=STAFF_HELP)
-    call.add_argument("--json", action="store_true")
+    staff_and_json(call, STAFF_HELP, None)
     call.set_defaults(handler=run_call)
 
     for name, help_text in (
@@ -67,8 +67,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         sp.add_argument("ticket", help="ticket id, or number like A-012 with --office")
         sp.add_argument("--office")
         sp.add_argument("--counter", type=_int("--counter"))
-        sp.add_argument("--staff", help=STAFF_HELP)
-        sp.add_argument("--json", action="store_true")
+        staff_and_json(sp, STAFF_HELP, None)
         if name == "finish":
             sp.add_argument(
                 "--outcome", default=Outcome.SERVED.value, help=", ".join(o.value for o in Outcome)
