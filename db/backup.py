@@ -258,13 +258,3 @@ def backup(url: str, out: Path, force: bool = False) -> BackupResult:
     if path is not None:
         return backup_sqlite(path, out, force)
     return backup_postgres(url, out, force)
-
-
-def restore(url: str, source: Path, force: bool = False) -> BackupResult:
-    """The safe restore (db.restore: live processes refused, high-water mark kept)."""
-    from db.restore import restore as safe_restore
-
-    result = safe_restore(url, source, force=force)
-    path = sqlite_path(url)
-    where = path if path is not None else source
-    return BackupResult(result.kind, where, where.stat().st_size, result.revision)

@@ -14,7 +14,7 @@ ever issued; ids never run again (SQLite: `AUTOINCREMENT` tables since migration
 token (migration 0005) makes a token name one issuance even if all of this were bypassed.
 
 When the current database cannot be read (deleted, damaged), the mark is unknown: the
-restore is refused unless forced (see `db.backup.restore`).
+restore is refused unless forced (see `db.restore.restore`).
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ def shown_value(value: object, lang: str = "ja") -> object:
         return value
     import re
 
-    from queue_app.domain.privacy import looks_like_personal_number
+    from queue_app.domain.my_number import looks_like_personal_number
 
     text = value.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if (

@@ -7,16 +7,8 @@ hyphens between digits ignored) is refused with a message saying why.
 
 from __future__ import annotations
 
-import re
-
 from queue_app.domain.errors import InputError
-
-_DIGITS_12 = re.compile(r"(?<!\d)(?:\d[\s\-‐－ー]?){11}\d(?!\d)")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def looks_like_personal_number(text: str) -> bool:
-    return bool(_DIGITS_12.search(text.translate(_FULLWIDTH)))
+from queue_app.domain.my_number import looks_like_personal_number as looks_like_personal_number
 
 
 def check_free_text(text: str | None, field: str) -> str | None:
