@@ -32,6 +32,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{low}年から{high}年までの日付を入力してください",
         "en": "type a date between the years {low} and {high}",
     },
+    # -- the scheduling screen -------------------------------------------------------------
+    "inq.keys.prev_month": {"ja": "前月", "en": "Prev month"},
+    "inq.keys.next_month": {"ja": "次月", "en": "Next month"},
+    "inq.keys.confirm": {"ja": "予約確定", "en": "Book"},
     # -- the cases screen (F11) ------------------------------------------------------------
     "inq.keys.open": {"ja": "開く", "en": "Open"},
     "inq.keys.find": {"ja": "検索/開く", "en": "Find/open"},

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from textual import on, work
-from textual.binding import Binding, BindingsMap
 from textual.widgets import Button, DataTable, Input, Select, Static
 
+from queue_app.domain.dates import DateInputError, parse_date
 from queue_app.domain.inquiry import InquiryReason
 from queue_app.domain.inquiry_views import (
     WEEKDAY_EN,
@@ -16,6 +16,7 @@ from queue_app.domain.inquiry_views import (
 )
 from screens.scheduling.messages import CaseLoaded
 from screens.scheduling.slots_panel import SchedulingSlots
+from screens.widgets.keys import KeySpec, translated_bindings
 
 
 def default_reason(visit_kind: str) -> str:
@@ -27,8 +28,17 @@ def default_reason(visit_kind: str) -> str:
 
 
 class SchedulingCase(SchedulingSlots):
+    KEYS: list[KeySpec] = [
+        ("f7", "prev_month", "inq.keys.prev_month", True),
+        ("f8", "next_month", "inq.keys.next_month", True),
+        ("f10", "confirm", "inq.keys.confirm", True),
+        ("escape", "close", "inq.ui.close", True),
+    ]
+
     def on_mount(self) -> None:
-        self._bindings = BindingsMap([Binding("escape", "close", self.tr("inq.ui.close"))])
+        # footer labels in the clerk's language, added to the screen's own (Tab, Shift+Tab)
+        self._bindings = translated_bindings(self.tr, self.KEYS, base=self._bindings)
+        self.refresh_bindings()
         table = self.query_one("#month", DataTable)
         lang = self.tr.lang
         for i in range(7):
@@ -62,6 +72,7 @@ class SchedulingCase(SchedulingSlots):
         if case is None:
             info.update(tr("inq.ui.no_case"))
             self.query_one("#reason", Select).value = default_reason(self.visit_kind)
+            self._next_step("reason")
             return
         self.case_id = case.id
         lines = [
@@ -98,6 +109,9 @@ class SchedulingCase(SchedulingSlots):
         if case.state == "opened":
             today = self.services.inquiries.today(case.office_id)
             self.query_one("#mailed-on", Input).value = today.isoformat()
+            self._next_step("mailed-on")
+        elif case.state != "mailed" and case.appointment is None:
+            self._focus_origin = None  # a closed case: nothing to do but read and leave
         if case.state == "mailed":
             offices = [o for _, o in self._offices()]
             office = case.office_id if case.office_id in offices else offices[0]
@@ -108,10 +122,16 @@ class SchedulingCase(SchedulingSlots):
             self.year_month = None
             self.load_month()
 
+    @on(Input.Submitted, "#name-kana")
+    def _kana_entered(self) -> None:
+        self.set_focus(self.query_one("#phone"))
+
+    @on(Input.Submitted, "#phone")
     @on(Button.Pressed, "#open-case")
     def _open_case(self) -> None:
-        if self.ticket_id is None:
+        if self.ticket_id is None or self.query_one("#open-case", Button).disabled:
             return
+        self._request_started()
         reason = str(self.query_one("#reason", Select).value)
         kana = self.query_one("#name-kana", Input).value
         phone = self.query_one("#phone", Input).value
@@ -125,19 +145,19 @@ class SchedulingCase(SchedulingSlots):
         )
         self.post_message(CaseLoaded(case))
 
+    @on(Input.Submitted, "#mailed-on")
     @on(Button.Pressed, "#mark-mailed")
     def _mark_mailed(self) -> None:
-        if self.case is None:
+        if self.case is None or self.query_one("#mark-mailed", Button).disabled:
             return
-        raw = self.query_one("#mailed-on", Input).value.strip()
+        raw = self.query_one("#mailed-on", Input).value
         try:
-            mailed = date.fromisoformat(raw)
-        except ValueError:
-            self.notify(
-                self.tr("err.date_invalid", flag=self.tr("inq.ui.mailed_on"), value=raw),
-                severity="error",
-            )
+            mailed = parse_date(raw)  # 2026-12-01, 2026/12/1, R8.12.1, 令和8年12月1日
+        except DateInputError as exc:
+            problem = exc.for_field(self.tr("inq.ui.mailed_on")).message(self.tr.lang)
+            self.notify(problem, severity="error")
             return
+        self._request_started()
         self.query_one("#mark-mailed", Button).disabled = True
         self.mark_mailed(self.case.id, mailed)
 

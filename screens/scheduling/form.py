@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Footer, Input, OptionList, Select, Static
 
 from queue_app.domain.inquiry import InquiryReason
 from queue_app.domain.inquiry_views import (
@@ -41,6 +42,7 @@ class SchedulingForm(Screen[None]):
         self.slot: SlotView | None = None
         self.slip: SlipView | None = None
         self.visit_kind = ""
+        self._focus_origin: Widget | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     @property
@@ -106,6 +108,24 @@ class SchedulingForm(Screen[None]):
                     yield QRCode("", id="slip-qr")
                     yield Static("", id="slip-text")
                 yield Button(tr("inq.ui.close"), id="close-slip")
+        yield Footer(compact=True, show_command_palette=False)
 
     def _show(self, widget_id: str, visible: bool) -> None:
         self.query_one(f"#{widget_id}").set_class(not visible, "hidden")
+
+    # -- focus -----------------------------------------------------------------------------
+    def _request_started(self) -> None:
+        """Remember where the clerk was when a database call started."""
+        self._focus_origin = self.focused
+
+    def _next_step(self, widget_id: str) -> None:
+        """Move the focus to the next step's widget when a call's result arrives, unless the
+        clerk has gone elsewhere meanwhile (typing is never moved away from)."""
+        here = self.focused
+        origin = self._focus_origin
+        if here is None or here is origin or not here.display or not self._shown(here):
+            self.set_focus(self.query_one(f"#{widget_id}"))  # now: the next key goes there
+        self._focus_origin = None
+
+    def _shown(self, widget: Widget) -> bool:
+        return not any(node.has_class("hidden") for node in widget.ancestors_with_self)

@@ -78,6 +78,7 @@ class SchedulingMonth(SchedulingForm):
             table.add_row(*row, key=str(r))
         if first_bookable is not None:
             table.move_cursor(row=first_bookable[0], column=first_bookable[1])
+        self._next_step("month")
 
     def cell_of(self, day: date) -> tuple[int, int] | None:
         for coordinate, value in self.cells.items():
@@ -102,9 +103,16 @@ class SchedulingMonth(SchedulingForm):
     def _next_month(self) -> None:
         self._move_month(1)
 
+    def action_prev_month(self) -> None:
+        self._move_month(-1)
+
+    def action_next_month(self) -> None:
+        self._move_month(1)
+
     def _move_month(self, step: int) -> None:
-        if self.year_month is None:
+        if self.year_month is None or self.query_one("#booking").has_class("hidden"):
             return
+        self._request_started()
         year, month = self.year_month
         month += step
         if month == 0:
@@ -128,6 +136,7 @@ class SchedulingMonth(SchedulingForm):
         self.pick_day(day)
 
     def pick_day(self, day: date) -> None:
+        self._request_started()
         self.day = day
         self._clear_slots()
         self.query_one("#slots-label", Static).update(

@@ -29,6 +29,7 @@ class SchedulingSlots(SchedulingMonth):
         self.slots_by_id = {str(s.start_minute): s for s in message.slots}
         if not message.slots:
             options.add_option(Option(self.tr("inq.ui.no_slots"), disabled=True))
+            self._focus_origin = None
             return
         options.add_options(
             [
@@ -40,6 +41,7 @@ class SchedulingSlots(SchedulingMonth):
             ]
         )
         options.highlighted = 0
+        self._next_step("slots")
 
     @on(OptionList.OptionSelected, "#slots")
     def _slot_selected(self, event: OptionList.OptionSelected) -> None:
@@ -59,13 +61,19 @@ class SchedulingSlots(SchedulingMonth):
         )
         confirm = self.query_one("#confirm", Button)
         confirm.disabled = False
-        confirm.focus()
+        self.set_focus(confirm)  # now: the next Enter books
 
     @on(Button.Pressed, "#confirm")
     def _confirm(self) -> None:
-        if self.case is None or self.slot is None or self.office_id is None:
+        self.action_confirm()
+
+    def action_confirm(self) -> None:
+        """F10 or the button: book the chosen slot (once: the button is off meanwhile)."""
+        confirm = self.query_one("#confirm", Button)
+        if self.case is None or self.slot is None or self.office_id is None or confirm.disabled:
             return
-        self.query_one("#confirm", Button).disabled = True
+        self._request_started()
+        confirm.disabled = True
         self.book(self.case.id, self.office_id, self.slot.day, self.slot.start_minute)
 
     @work(thread=True, exit_on_error=False, group="book")
@@ -86,7 +94,7 @@ class SchedulingSlots(SchedulingMonth):
         self.query_one("#slip-qr", QRCode).set_data(message.slip.qr)
         self.query_one("#slip-text", Static).update("\n".join(slip_lines(message.slip, self.tr)))
         self.notify(self.tr("inq.ui.booked", code=message.slip.appointment.code), timeout=4)
-        self.query_one("#close-slip", Button).focus()
+        self._next_step("close-slip")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed write: let the user try again (the app shows the error itself)."""

@@ -25,7 +25,8 @@ KeySpec = tuple[str, str, str] | tuple[str, str, str, bool] | tuple[str, str, st
 def translated_bindings(
     tr: Translator, specs: Iterable[KeySpec], base: BindingsMap | None = None
 ) -> BindingsMap:
-    """Bindings whose footer labels come from the catalogue, added to `base`.
+    """Bindings whose footer labels come from the catalogue, added to `base` (a key given
+    here replaces the base's binding of that key).
 
     A spec is (keys, action, label key[, shown in the footer[, priority]]).
     """
@@ -37,4 +38,12 @@ def translated_bindings(
         label = tr(label_key) if label_key else ""
         bindings.append(Binding(key, action, label, show=show, priority=priority))
     extra = BindingsMap(bindings)
-    return BindingsMap.merge([base, extra]) if base is not None else extra
+    if base is None:
+        return extra
+    kept = BindingsMap()  # the base's other keys; a key given here replaces the base's
+    kept.key_to_bindings = {
+        key: list(group)
+        for key, group in base.key_to_bindings.items()
+        if key not in extra.key_to_bindings
+    }
+    return BindingsMap.merge([kept, extra])
