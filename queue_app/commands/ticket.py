@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from queue_app.commands.args import staff_and_json
 from queue_app.commands.outputs import check_writable, write_via_temp
@@ -12,8 +12,9 @@ from queue_app.domain.errors import DomainError, InputError, SetupError
 from queue_app.domain.fields import check_id
 from queue_app.domain.staff import check_staff
 from queue_app.domain.tickets import TERMINAL, Outcome, TicketState
-from queue_app.services import IssueRequest
-from queue_app.services.views import IssueResult, TicketView
+
+if TYPE_CHECKING:  # the services load SQLAlchemy: only the handlers that run need them
+    from queue_app.services.views import IssueResult, TicketView
 
 STAFF_HELP = "staff code (required when [[staff]] is configured)"
 VISITS = ("self", "agent_with_answer", "agent_first", "agent_second", "guardian", "other")
@@ -135,6 +136,7 @@ def _line(ctx: CliContext, t: TicketView) -> str:
 
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
     from queue_app import qr
+    from queue_app.services import IssueRequest
 
     # output files are checked before the ticket exists: never a ticket nobody received
     outputs = [

@@ -1,0 +1,83 @@
+"""A kiosk or a cron job calling a pure rule must not pay for the database or the terminal UI:
+`madoguchi --help`, `renewal`, `assess` and `calendar` import neither SQLAlchemy (nor
+SQLModel, pydantic, `db`) nor Textual. Checked in a fresh interpreter through `sys.modules`,
+because an import made once anywhere in the test process would hide the regression."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "db", "textual", "screens", "web", "psycopg")
+
+PROBE = """
+import contextlib, io, json, sys
+from queue_app.cli import main
+out = io.StringIO()
+try:
+    with contextlib.redirect_stdout(out):
+        rc = main(sys.argv[1:])
+except SystemExit as exc:
+    rc = exc.code
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(HEAVY)))
+sys.stderr.write(json.dumps({"rc": rc, "heavy": heavy, "out": out.getvalue()}) + "\\n")
+"""
+
+
+def _run(tmp_path: Path, *argv: str) -> dict:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "MADOGUCHI_DATA_DIR": str(tmp_path / "data"),
+        "MADOGUCHI_CONFIG": str(tmp_path / "absent.toml"),
+        "MADOGUCHI_NOW": "2026-12-01T09:00:00+09:00",
+        "PYTHONPATH": str(ROOT),
+    }
+    code = PROBE.replace("json.loads(HEAVY)", f"json.loads({json.dumps(json.dumps(HEAVY))})")
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    last = proc.stderr.strip().splitlines()[-1]
+    return json.loads(last)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["renewal", "--expiry", "2027-03-24", "--json"],
+        ["assess", "--visit", "agent_first", "--brought", "card", "nonphoto_id", "--json"],
+        [
+            "calendar",
+            "--office",
+            "station",
+            "--service",
+            "ecert",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+        ],
+    ],
+    ids=["help", "renewal", "assess", "calendar"],
+)
+def test_pure_commands_never_load_the_database_or_textual(tmp_path: Path, argv: list[str]) -> None:
+    result = _run(tmp_path, *argv)
+    assert result["rc"] == 0, result
+    assert result["out"].strip(), "the command printed nothing"
+    assert result["heavy"] == [], f"{argv[0]} imported {result['heavy']}"
+
+
+def test_ticket_issue_still_loads_the_database(tmp_path: Path) -> None:
+    """The probe can see a heavy import: a command that needs the database does load it."""
+    result = _run(tmp_path, "ticket", "list", "--office", "sogo", "--date", "2026-12-01")
+    assert "sqlalchemy" in result["heavy"], result
