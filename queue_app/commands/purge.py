@@ -31,9 +31,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     inq = ctx.services.inquiries
+    # the same sweep as a terminal's start-up, in the same order (no-shows before expiry)
     completed = inq.sync_completed()
-    expired = inq.expire_overdue()
     no_shows = inq.sweep_no_shows()
+    expired = inq.expire_overdue()
     purged = inq.purge()
     if args.json:
         ctx.out_json(

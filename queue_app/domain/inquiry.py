@@ -112,6 +112,22 @@ def next_case_state(state: str | CaseState, action: str | CaseAction) -> CaseSta
         raise DomainError("inq.err.illegal_case", state=current.value, action=act.value) from None
 
 
+def is_past_deadline(state: str, deadline: date | None, today: date) -> bool:
+    """A mailed or booked case whose answer deadline has passed is expired, whether or not a
+    sweep (`madoguchi purge`, a terminal's start-up) has written that down yet: reads and
+    actions judge it by this, so expiry never waits for a reception to start."""
+    return (
+        deadline is not None
+        and deadline < today
+        and state in (CaseState.MAILED.value, CaseState.BOOKED.value)
+    )
+
+
+def effective_state(state: str, deadline: date | None, today: date) -> str:
+    """The state a case is in today: `expired` once past its deadline (see above)."""
+    return CaseState.EXPIRED.value if is_past_deadline(state, deadline, today) else state
+
+
 def from_states(action: CaseAction) -> tuple[str, ...]:
     """The states from which `action` is legal (for conditional updates)."""
     return tuple(s.value for (s, a) in CASE_TRANSITIONS if a is action)

@@ -16,7 +16,9 @@ from queue_app.domain.inquiry import (
     AppointmentState,
     CaseAction,
     CaseState,
+    effective_state,
     from_states,
+    is_past_deadline,
 )
 from queue_app.domain.inquiry_views import (
     AppointmentView,
@@ -122,11 +124,7 @@ class InquiryBase:
         assert opened is not None
         today = self.today(row.office_id)
         days_left = (row.deadline - today).days if row.deadline else None
-        overdue = (
-            row.state in (CaseState.MAILED.value, CaseState.BOOKED.value)
-            and days_left is not None
-            and days_left < 0
-        )
+        overdue = is_past_deadline(row.state, row.deadline, today)  # not yet written down
         return CaseView(
             id=row.id,
             office_id=row.office_id,
@@ -134,7 +132,7 @@ class InquiryBase:
             ticket_id=row.ticket_id,
             visit_kind=row.visit_kind,
             reason=row.reason,
-            state=row.state,
+            state=effective_state(row.state, row.deadline, today),
             opened_at=opened,
             mailed_on=row.mailed_on,
             deadline=row.deadline,
@@ -162,6 +160,9 @@ class InquiryBase:
         allowed = from_states(action)
         if row.state not in allowed:
             return None
+        if action not in (CaseAction.EXPIRE, CaseAction.MAIL) and self._past_deadline(row):
+            return None  # expired today, even if no sweep has written it down yet (a
+            # corrected mailing date may still move the deadline: MAIL is allowed)
         from queue_app.domain.inquiry import next_case_state
 
         new = next_case_state(row.state, action)
@@ -177,8 +178,11 @@ class InquiryBase:
             return None
         return new
 
+    def _past_deadline(self, row: InquiryCase) -> bool:
+        return is_past_deadline(row.state, row.deadline, self.today(row.office_id))
+
     def _refuse_case_state(self, row: InquiryCase, action: CaseAction) -> MadoguchiError:
-        state = row.state
+        state = CaseState.EXPIRED.value if self._past_deadline(row) else row.state
         if action is CaseAction.BOOK and state == CaseState.OPENED.value:
             return DomainError("inq.err.not_mailed", id=row.id)
         if action is CaseAction.BOOK and state == CaseState.BOOKED.value:

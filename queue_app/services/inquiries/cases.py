@@ -264,8 +264,14 @@ class InquiryCases(InquiryBooking):
                     "inq.err.state", value=s, known=", ".join(c.value for c in CaseState)
                 )
 
+        # a stored mailed/booked case past its deadline reads as expired (see _case_view):
+        # fetch those too when expired ones are asked for, then filter on the state shown
+        stored = set(wanted)
+        if overdue or CaseState.EXPIRED.value in stored:
+            stored |= set(from_states(CaseAction.EXPIRE))
+
         def query(session: Session) -> list[CaseView]:
-            stmt = select(InquiryCase).where(InquiryCase.state.in_(wanted))  # type: ignore[attr-defined]
+            stmt = select(InquiryCase).where(InquiryCase.state.in_(sorted(stored)))  # type: ignore[attr-defined]
             if office_id is not None:
                 stmt = stmt.where(InquiryCase.office_id == office_id)  # type: ignore[arg-type]
             rows = list(session.scalars(stmt.order_by(InquiryCase.id)))  # type: ignore[arg-type]
@@ -273,8 +279,10 @@ class InquiryCases(InquiryBooking):
                 self._case_view(r, self._active_appointment(session, r.id), personal)  # type: ignore[arg-type]
                 for r in rows
             ]
-            if overdue:
+            if overdue:  # past the deadline, whatever the state asked for
                 views = [v for v in views if v.overdue]
+            else:
+                views = [v for v in views if v.state in wanted]
             if personal:
                 for v in views:
                     self._audit(session, actor, "read_personal", f"case:{v.id}", "list")

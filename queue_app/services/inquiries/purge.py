@@ -58,11 +58,14 @@ class InquiryMaintenance(InquiryCheckIn):
 
     # -- maintenance -----------------------------------------------------------------------
     def maintenance(self) -> MaintenanceResult:
+        """The daily sweep, in this order: no-shows before expiry, so a missed appointment of
+        a case that also expires today is counted as the no-show it is (expiring first would
+        close the appointment silently)."""
+        completed = self.sync_completed()
+        no_shows = self.sweep_no_shows()
+        expired = self.expire_overdue()
         return MaintenanceResult(
-            completed=self.sync_completed(),
-            expired=self.expire_overdue(),
-            no_shows=self.sweep_no_shows(),
-            purged=self.purge().purged,
+            completed=completed, expired=expired, no_shows=no_shows, purged=self.purge().purged
         )
 
 
