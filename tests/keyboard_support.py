@@ -37,3 +37,16 @@ def tabs_to(screen: Any, widget_id: str) -> int:
     here = chain.index(screen.focused) if screen.focused in chain else -1
     target = next(i for i, w in enumerate(chain) if w.id == widget_id)
     return (target - here) % len(chain)
+
+
+async def calm(pilot: Any, rounds: int = 3) -> None:
+    """Let workers finish and their messages be handled. A worker cancelled by a newer one
+    of its group (the reception's polling is exclusive) is not a failure here."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(rounds):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
+        await pilot.pause()

@@ -24,14 +24,11 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.widgets import Input
 
+from queue_app.domain.scan_kinds import ScanKind, classify_scan, normalize_scan
 from screens.reception.issuing import ReceptionIssuing
 
 if TYPE_CHECKING:
     from queue_app.services.views import TicketView
-
-
-SLIP_PREFIX = "MDG1.P."
-TOKEN_PREFIX = "MDG1."
 
 
 class ReceptionScreen(ReceptionIssuing):
@@ -45,8 +42,13 @@ class ReceptionScreen(ReceptionIssuing):
         self.open_text(text)
 
     def open_text(self, text: str) -> None:
+        """A line from the scanner field: a slip's QR or its printed code checks the visitor
+        in; a ticket's QR or its number opens the ticket (`queue_app.domain.scan_kinds`)."""
         services, office, staff = self.services, self.office.id, self.staff
-        if text.upper().startswith(SLIP_PREFIX):
+        prefixes = [s.prefix for s in self.config.services.values()]
+        kind = classify_scan(text, prefixes)
+        value = normalize_scan(text)
+        if kind in (ScanKind.SLIP_TOKEN, ScanKind.SLIP_CODE):
             try:
                 inquiries = services.inquiries
                 check_in = inquiries.check_in
@@ -55,12 +57,12 @@ class ReceptionScreen(ReceptionIssuing):
                 return
 
             def do_check_in() -> TicketView | None:
-                result = check_in(text, office, staff)
+                result = check_in(value, office, staff)
                 return getattr(result, "ticket", result)
 
             self.start_action("checkin", do_check_in)
             return
-        if text.upper().startswith(TOKEN_PREFIX):
-            self.start_action("open", lambda: services.tickets.verify_token(text, office))
+        if kind is ScanKind.TICKET_TOKEN:
+            self.start_action("open", lambda: services.tickets.verify_token(value, office))
         else:
-            self.start_action("open", lambda: services.tickets.find(office, text))
+            self.start_action("open", lambda: services.tickets.find(office, value))
