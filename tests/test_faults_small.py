@@ -13,10 +13,7 @@ from queue_app.domain.errors import ConfigError, DomainError, InputError
 from queue_app.domain.fields import MAX_ID, check_field, check_id, new_nonce, new_request_id
 from queue_app.services import IssueRequest
 
-PENDING = pytest.mark.xfail(strict=True, reason="config_schema/ticket services: after reshape")
 
-
-@PENDING
 @pytest.mark.parametrize(
     ("table", "key", "value"),
     [
@@ -45,7 +42,6 @@ def test_default_configuration_is_within_the_bounds() -> None:
     load_config(env={})
 
 
-@PENDING
 def test_counter_and_service_minutes_bounded(tmp_path: Path) -> None:
     text = default_text().replace("{ number = 1,", "{ number = 100000,", 1)
     path = tmp_path / "madoguchi.toml"
@@ -54,7 +50,6 @@ def test_counter_and_service_minutes_bounded(tmp_path: Path) -> None:
         load_config(str(path), env={})
 
 
-@PENDING
 def test_closed_office_message_in_english_names_the_office_in_english(
     services: Any, clock: Any
 ) -> None:

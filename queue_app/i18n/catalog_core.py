@@ -92,11 +92,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "weekday.6": {"ja": "日", "en": "Sun"},
     "err.closed": {
         "ja": "{office} は本日受付していません ({reason})。次の受付日: {next_day}",
-        "en": "{office} is closed today ({reason_en}); next open day: {next_day}",
+        "en": "{office_en} is closed today ({reason_en}); next open day: {next_day}",
     },
     "err.reception_ended": {
         "ja": "{office} の本日の受付は {end} で終了しました。次の受付日: {next_day}",
-        "en": "reception at {office} ended at {end} today; next open day: {next_day}",
+        "en": "reception at {office_en} ended at {end} today; next open day: {next_day}",
     },
     "err.override_reason": {
         "ja": '時間外発券には理由が必要です (--override "理由")',

@@ -24,6 +24,7 @@ from queue_app.domain.config_schema.keys import (
 )
 from queue_app.domain.config_schema.settings import _check_timezone
 from queue_app.domain.config_schema.values import (
+    COUNTER_MAX,
     _check_keys,
     _fail,
     _id,
@@ -60,6 +61,8 @@ def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
         minutes = entry.get("minutes", 10)
         if isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes <= 0:
             raise _fail(f"{path}.minutes", minutes, "must be a positive number of minutes")
+        if not minutes <= 480:  # also refuses nan and inf
+            raise _fail(f"{path}.minutes", minutes, "must be at most 480")
         my_number = entry.get("my_number", False)
         if not isinstance(my_number, bool):
             raise _fail(f"{path}.my_number", my_number, "must be true or false")
@@ -140,7 +143,7 @@ def _offices(
             if not isinstance(c, Mapping):
                 raise _fail(here, c, "must be a table")
             _check_keys(c, here, COUNTER_KEYS)
-            number = _int(c, "number", here, 0, 1)
+            number = _int(c, "number", here, 0, 1, COUNTER_MAX)
             if number in numbers:
                 raise _fail(f"{here}.number", number, "counter number used twice")
             numbers.add(number)

@@ -56,12 +56,42 @@ def _str(table: Mapping[str, Any], key: str, path: str, default: str | None = No
     return value
 
 
-def _int(table: Mapping[str, Any], key: str, path: str, default: int, minimum: int = 0) -> int:
+# upper bounds of configuration integers: a slip of the keyboard (300000 minutes, a day of
+# 10**12 seats) is refused when the file is read, not discovered as an overflow at 09:00
+MAXIMUM = {
+    "display.moderate_minutes": 1440,
+    "display.crowded_minutes": 1440,
+    "inquiry.answer_valid_days": 365,
+    "inquiry.postal_lead_days": 60,
+    "inquiry.purge_after_days": 3650,
+    "inquiry.slot_minutes": 480,
+    "inquiry.seats_per_slot": 100,
+    "inquiry.no_show_grace_minutes": 240,
+    "general.target_wait_minutes": 480,
+    "general.recall_limit": 20,
+    "general.estimate_window_minutes": 1440,
+}
+COUNTER_MAX = 999  # counter numbers
+DEFAULT_MAXIMUM = 100_000  # any other whole number in the configuration
+
+
+def _int(
+    table: Mapping[str, Any],
+    key: str,
+    path: str,
+    default: int,
+    minimum: int = 0,
+    maximum: int | None = None,
+) -> int:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail(f"{path}.{key}", value, "must be a whole number")
     if value < minimum:
         raise _fail(f"{path}.{key}", value, f"must be at least {minimum}")
+    if maximum is None:
+        maximum = MAXIMUM.get(f"{path}.{key}", DEFAULT_MAXIMUM)
+    if value > maximum:
+        raise _fail(f"{path}.{key}", value, f"must be at most {maximum}")
     return value
 
 

@@ -23,6 +23,7 @@ Personal fields (name in kana, phone) are returned only by calls that say so
 
 from __future__ import annotations
 
+from queue_app.services.checks import checked_arguments
 from queue_app.services.inquiries.base import (
     ACTIVE_APPOINTMENT,
     COMPLETING_OUTCOMES,
@@ -33,6 +34,7 @@ from queue_app.services.inquiries.base import (
 from queue_app.services.inquiries.purge import InquiryMaintenance, run_startup_maintenance
 
 
+@checked_arguments  # ids in range and staff codes through the one validator
 class InquiryService(InquiryMaintenance):
     """All inquiry use cases behind one name (see the module list above)."""
 

@@ -60,6 +60,7 @@ class TicketBase:
             raise DomainError(
                 "err.closed",
                 office=office.name_ja,
+                office_en=office.name_en,
                 reason=status.reason_text("ja") or "",
                 reason_en=status.reason_text("en") or "",
                 next_day=nxt.isoformat() if nxt else "-",
@@ -72,6 +73,7 @@ class TicketBase:
             raise DomainError(
                 "err.reception_ended",
                 office=office.name_ja,
+                office_en=office.name_en,
                 end=status.closes.strftime("%H:%M"),
                 next_day=nxt.isoformat() if nxt else "-",
             )

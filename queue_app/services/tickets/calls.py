@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from db.models import Ticket, TicketEvent
 from queue_app.domain.errors import DomainError, InputError, NotFoundError
+from queue_app.domain.fields import check_field, check_id
 from queue_app.domain.tickets import (
     Action,
     Outcome,
@@ -29,6 +30,7 @@ class TicketCalls(TicketIssue):
         self, office_id: str, counter_no: int, staff: str | None = None
     ) -> TicketView | None:
         """Checked-in appointments first, then by arrival; only this counter's services."""
+        staff = check_field("staff", staff) or None
         counter = self.config.counter(office_id, counter_no)
         now = self.clock.now()
         day = self.calendar.service_day(office_id, now)
@@ -131,6 +133,8 @@ class TicketCalls(TicketIssue):
         staff: str | None,
         **extra: Any,
     ) -> TicketView:
+        ticket_id = check_id(ticket_id, "ticket id")
+        staff = check_field("staff", staff) or None  # the one validator, before the database
         now_ms = to_ms(self.clock.now())
         if counter_no is not None:
             current = self.get(ticket_id)

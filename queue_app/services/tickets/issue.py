@@ -6,7 +6,7 @@ Numbers come from one atomic upsert on `daily_counter`, with the unique constrai
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from db.models import Ticket
 from queue_app.domain.errors import DomainError, InputError
-from queue_app.domain.privacy import check_free_text
+from queue_app.domain.fields import check_count, check_field, check_id, new_nonce
 from queue_app.domain.scan import qr_text
 from queue_app.domain.tickets import display_number
 from queue_app.services.tickets.base import WAITING
@@ -53,8 +53,8 @@ _SQLITE_COUNTER = (
 _SQLITE_TICKET = (
     "INSERT INTO ticket (office_id, service_id, issued_service_id, service_day, number, "
     "display_number, visit_kind, decision, state, priority, issued_ms, queued_ms, "
-    "recall_count, override, staff, request_id, appointment_id, case_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, 0, ?, ?, ?, ?, ?)"
+    "recall_count, override, staff, request_id, appointment_id, case_id, nonce) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"
 )
 _SQLITE_EVENT = (
     "INSERT INTO ticket_event (ticket_id, office_id, service_id, service_day, from_state, "
@@ -69,7 +69,7 @@ _SQLITE_BY_REQUEST = (
     "SELECT id, office_id, service_id, issued_service_id, service_day, number, "
     "display_number, visit_kind, decision, state, priority, issued_ms, queued_ms, called_ms, "
     "started_ms, finished_ms, counter, target_counter, recall_count, outcome, override, staff, "
-    "appointment_id, case_id FROM ticket WHERE request_id = ?"
+    "appointment_id, case_id, nonce FROM ticket WHERE request_id = ?"
 )
 # PostgreSQL: one statement, one round trip. The display number is
 # f"{prefix}-{number:03d}" (queue_app.domain.tickets.display_number) written in SQL.
@@ -84,7 +84,7 @@ WITH c AS (
 ), t AS (
     INSERT INTO ticket (office_id, service_id, issued_service_id, service_day, number,
         display_number, visit_kind, decision, state, priority, issued_ms, queued_ms,
-        recall_count, override, staff, request_id, appointment_id, case_id)
+        recall_count, override, staff, request_id, appointment_id, case_id, nonce)
     SELECT CAST(%(office_id)s AS VARCHAR), CAST(%(service_id)s AS VARCHAR),
         CAST(%(service_id)s AS VARCHAR), CAST(%(service_day)s AS DATE), c.last_number,
         CAST(%(prefix)s AS VARCHAR) || '-' || lpad(CAST(c.last_number AS TEXT),
@@ -93,7 +93,7 @@ WITH c AS (
         CAST(%(priority)s AS INTEGER), CAST(%(now_ms)s AS BIGINT), CAST(%(now_ms)s AS BIGINT),
         0, CAST(%(override)s AS VARCHAR), CAST(%(staff)s AS VARCHAR),
         CAST(%(request_id)s AS VARCHAR), CAST(%(appointment_id)s AS INTEGER),
-        CAST(%(case_id)s AS INTEGER)
+        CAST(%(case_id)s AS INTEGER), CAST(%(nonce)s AS VARCHAR)
     FROM c
     RETURNING id, number, display_number
 ), e AS (
@@ -152,14 +152,16 @@ def _sqlite_issue(
     """SQLite: counter upsert, ticket, first event and revision bump on the sqlite3
     connection itself, inside `UnitOfWork.write_sqlite`'s BEGIN IMMEDIATE .. COMMIT:
     (id, number, label). `p` = (office, service, visit_kind, decision, priority, now_ms,
-    override, staff, request_id, appointment_id, case_id, detail)."""
+    override, staff, request_id, appointment_id, case_id, detail, nonce)."""
     office_id, service_id = p[0], p[1]
     number = int(raw.execute(_SQLITE_COUNTER, (office_id, service_id, day)).fetchone()[0])
     label = display_number(prefix, number)
     now_ms, staff = p[5], p[7]
     ticket_id = raw.execute(
         _SQLITE_TICKET,
-        (office_id, service_id, service_id, day, number, label, p[2], p[3], p[4], now_ms) + p[5:11],
+        (office_id, service_id, service_id, day, number, label, p[2], p[3], p[4], now_ms)
+        + p[5:11]
+        + (p[12],),
     ).lastrowid
     assert ticket_id is not None
     raw.execute(_SQLITE_EVENT, (ticket_id, office_id, service_id, day, now_ms, staff, p[11]))
@@ -198,6 +200,27 @@ def _sqlite_replayed(raw: sqlite3.Connection, request_id: str) -> TicketView | N
         staff=row[21],
         appointment_id=row[22],
         case_id=row[23],
+        nonce=row[24],
+    )
+
+
+def checked_request(request: IssueRequest) -> IssueRequest:
+    """The request with every value that will be stored checked by the one validator
+    (type, length, charset, no 12-digit run; messages never echo the value) and stripped."""
+    for name in ("appointment_id", "case_id"):
+        value = getattr(request, name)
+        if value is not None:
+            check_id(value, name)
+    check_count(request.priority, "priority", 0, 1)
+    return replace(
+        request,
+        office_id=check_field("office", request.office_id) or "",
+        service_id=check_field("service", request.service_id) or "",
+        visit_kind=check_field("visit_kind", request.visit_kind) or "",
+        decision=check_field("decision", request.decision) or "",
+        staff=check_field("staff", request.staff) or None,
+        override=check_field("override", request.override),
+        request_id=check_field("request_id", request.request_id) or None,
     )
 
 
@@ -213,6 +236,7 @@ class TicketIssue(TicketEstimates):
         A repeated `request_id` fails the unique constraint on the first attempt; the
         retry then finds and returns the ticket issued before (`replayed=True`).
         """
+        request = checked_request(request)  # every stored value, before the database
         office, service, zone = self._target(request.office_id, request.service_id)
         now = self.clock.now()  # aware (Clock checks)
         local = now.astimezone(zone)  # `calendar.local`; its date is the service day
@@ -226,11 +250,10 @@ class TicketIssue(TicketEstimates):
                     if existing is not None:
                         return self._result(existing, True, with_estimate)
                 raise
-        elif not request.override.strip():
+        elif not request.override:
             raise InputError("err.override_reason")
-        else:
-            check_free_text(request.override, "override")  # never a 個人番号 in a note
         day = local.date()
+        nonce = new_nonce()  # this issuance's own part of the token
         now_ms = to_ms(now)
         detail = ("override:" + request.override)[:200] if request.override else None
         attempts = 0
@@ -263,6 +286,7 @@ class TicketIssue(TicketEstimates):
                 request.staff,
                 request.appointment_id,
                 request.case_id,
+                nonce,
             )
 
         if self._sqlite:
@@ -280,6 +304,7 @@ class TicketIssue(TicketEstimates):
                 request.appointment_id,
                 request.case_id,
                 detail,
+                nonce,
             )
             day_text, prefix = day.isoformat(), service.prefix
 
@@ -312,6 +337,7 @@ class TicketIssue(TicketEstimates):
             "appointment_id": request.appointment_id,
             "case_id": request.case_id,
             "detail": detail,
+            "nonce": nonce,
         }
 
         def work(conn: Connection) -> tuple[TicketView, bool]:

@@ -10,6 +10,7 @@ from sqlalchemy import case, select
 
 from db.models import Revision, Ticket
 from queue_app.domain.errors import InputError, NotFoundError
+from queue_app.domain.fields import check_id
 from queue_app.services.tickets.base import WAITING, TicketBase
 from queue_app.services.views import TicketView
 
@@ -17,6 +18,7 @@ from queue_app.services.views import TicketView
 class TicketQueue(TicketBase):
     # -- reading -----------------------------------------------------------------------
     def get(self, ticket_id: int) -> TicketView:
+        ticket_id = check_id(ticket_id, "ticket id")  # 2^63 would overflow the driver
         with self.uow.read() as session:
             row = session.get(Ticket, ticket_id)
             if row is None:

@@ -15,7 +15,12 @@ class TicketTokens(TicketQueue):
         return sign(
             self.secret,
             TokenClaims(
-                "T", ticket.office_id, ticket.service_day, ticket.id, ticket.display_number
+                "T",
+                ticket.office_id,
+                ticket.service_day,
+                ticket.id,
+                ticket.display_number,
+                ticket.nonce,  # names this issuance only (None: issued before 0005)
             ),
         )
 
@@ -37,6 +42,14 @@ class TicketTokens(TicketQueue):
                     "err.token_other_day", day=claims.day.isoformat(), today=day.isoformat()
                 )
         ticket = self.get(claims.object_id)
-        if ticket.display_number != claims.label or ticket.office_id != claims.office_id:
+        if (
+            ticket.display_number != claims.label
+            or ticket.office_id != claims.office_id
+            or ticket.service_day != claims.day
+        ):
             raise DomainError("err.token_forged")
+        if ticket.nonce != claims.nonce:
+            # signed by this install, but for another issuance of this id and number (a
+            # database restored from a backup): the paper ticket is not this ticket
+            raise DomainError("err.token_other_issuance")
         return ticket
