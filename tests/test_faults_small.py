@@ -109,3 +109,48 @@ def test_generated_values_pass_the_validator() -> None:
         assert check_field("request_id", new_request_id())
         nonce = new_nonce()
         assert len(nonce) == 16 and nonce.isalnum() and nonce.isupper()
+
+
+# -- the token names one issuance ---------------------------------------------------------------
+
+
+def test_token_carries_the_tickets_nonce_and_verify_checks_it(services: Any) -> None:
+    from sqlalchemy import text
+
+    from queue_app.domain.errors import DomainError
+
+    first = services.tickets.issue(IssueRequest("sogo", "ecert"))
+    second = services.tickets.issue(IssueRequest("sogo", "ecert"))
+    nonce = first.ticket.nonce
+    assert nonce and nonce != second.ticket.nonce
+    assert first.token.split(".")[6] == nonce  # MDG1.T.office.day.id.label.NONCE.sig
+    assert "nonce" not in first.ticket.to_json()
+    assert services.tickets.verify_token(first.token, "sogo").id == first.ticket.id
+    # the same id, number and day issued again (what a restore without care would do)
+    with services.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE ticket SET nonce = 'AAAAAAAAAAAAAAAA' WHERE id = :i"),
+            {"i": first.ticket.id},
+        )
+    with pytest.raises(DomainError) as err:
+        services.tickets.verify_token(first.token, "sogo")
+    assert err.value.key == "err.token_other_issuance"
+
+
+def test_ticket_issued_before_the_nonce_keeps_its_token(services: Any) -> None:
+    from sqlalchemy import text
+
+    from queue_app.domain.errors import DomainError
+    from queue_app.domain.tokens import TokenClaims, sign
+    from tests.conftest import SECRET
+
+    issued = services.tickets.issue(IssueRequest("sogo", "ecert")).ticket
+    old = sign(
+        SECRET,
+        TokenClaims("T", "sogo", issued.service_day, issued.id, issued.display_number),
+    )
+    with pytest.raises(DomainError):  # the ticket has a nonce: a token without it is not its
+        services.tickets.verify_token(old, "sogo")
+    with services.engine.begin() as conn:
+        conn.execute(text("UPDATE ticket SET nonce = NULL WHERE id = :i"), {"i": issued.id})
+    assert services.tickets.verify_token(old, "sogo").id == issued.id

@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この番号札の QR は、同じ番号で別に発行された番号札のものです (データベースの復元前に発行されたものです)。新しい番号札を発行してください",
         "en": "this QR code belongs to another issuance of this number (issued before the database was restored); issue a new ticket",
     },
+    "reception.offline": {
+        "ja": "● オフライン: {since} からデータベースに接続できません。再接続を試みています (画面の表示は最新ではありません)",
+        "en": "● offline since {since}: the database cannot be reached; retrying (what you see may be out of date)",
+    },
     "err.ticket_finished": {
         "ja": "番号札 {number} ({office} {day}) は既に{state}です。この番号札ではもう受付できません",
         "en": "ticket {number} ({office} {day}) is already {state}; it cannot be used again",

@@ -88,6 +88,10 @@ class ReceptionLive(Screen[None]):
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield HeaderBar("", id="header")
+        # a lasting marker while the database cannot be reached (a toast alone goes away)
+        offline = Static("", id="offline")
+        offline.display = False
+        yield offline
         yield Banner("", id="banner")
         with Horizontal(id="body"):
             yield CurrentTicketPanel(id="current")
@@ -260,6 +264,8 @@ class ReceptionLive(Screen[None]):
 
     @on(Snapshot)
     def _snapshot(self, message: Snapshot) -> None:
+        if self.poll_error:
+            self.query_one("#offline", Static).display = False
         self.poll_error = False
         if message.changed:
             self._apply_snapshot(message)
@@ -301,8 +307,14 @@ class ReceptionLive(Screen[None]):
 
     @on(PollFailed)
     def _poll_failed(self, message: PollFailed) -> None:
-        if not self.poll_error:  # say it once, keep trying
+        if not self.poll_error:  # say it once, keep trying; the marker stays until it works
             self.notify(error_text(message.error, self.tr), severity="error", timeout=6)
+            since = self.services.clock.now().astimezone(
+                self.services.calendar.zone(self.office.id)
+            )
+            marker = self.query_one("#offline", Static)
+            marker.update(self.tr("reception.offline", since=since.strftime("%H:%M")))
+            marker.display = True
         self.poll_error = True
         self._arm_poll()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +35,7 @@ from queue_app.domain.assessment import (
     VisitKind,
     assess_visit,
 )
+from queue_app.domain.fields import new_request_id
 from queue_app.domain.renewal import RenewalStatus, assess_renewal
 from queue_app.qr import half_blocks
 from screens.reception.common import error_text, translated_bindings
@@ -89,7 +89,9 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self.services = app.services
         self.office = app.services.config.office(app.options.office_id)
         self.staff: str | None = None
-        self.request_id = uuid.uuid4().hex  # one issue per opened form, whatever happens
+        # one issue per opened form, whatever happens (never a 12-digit run: the validator
+        # would refuse it, see queue_app.domain.fields)
+        self.request_id = new_request_id()
         self.service_ids = list(self.office.services)
         self.ecert = app.services.config.settings.inquiry.service
         self.service_id = self.ecert if self.ecert in self.service_ids else self.service_ids[0]
