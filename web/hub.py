@@ -23,7 +23,7 @@ from queue_app.services.visitor import OfficeLive, VisitorService
 
 log = logging.getLogger("madoguchi.web")
 
-QUEUE_SIZE = 8
+QUEUE_SIZE = 32  # snapshots are shared: a queued one costs a reference
 
 
 class StreamsFull(Exception):
