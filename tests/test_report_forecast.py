@@ -18,7 +18,6 @@ from queue_app.domain.reporting import (
     infer_notice_days,
     notice_window,
 )
-from queue_app.services import IssueRequest
 from tests.conftest import make_services
 from tests.report_fixtures import JST
 
@@ -80,39 +79,37 @@ def test_infer_notice_days_from_spikes() -> None:
 
 @pytest.fixture
 def history_services(sqlite_url, config, clock):  # type: ignore[no-untyped-def]
-    """Ten weeks (2026-09-21 .. 2026-11-27) at sogo: each open day two tickets at 10:00 and
-    one at 16:50; waits 10 min normally, 40 min on Mondays and after a holiday."""
+    """Twelve weeks of demo history at sogo (2026-09-07 .. 2026-11-30, seed 4): the arrivals
+    pattern of queue_app/demo/pattern.py (Mondays heavier, notices, the closing rush)."""
+    from queue_app.demo.history import generate
+
     svc = make_services(sqlite_url, config, clock)
-    t = svc.tickets
-    d = date(2026, 9, 21)
-    while d <= date(2026, 11, 27):
-        if svc.calendar.day("sogo", d).open:
-            after = not svc.calendar.day("sogo", d - timedelta(days=1)).open
-            wait = 40 if after else 10
-            for hh, mm, extra in ((10, 0, 0), (10, 5, 0), (16, 50, 10)):
-                clock.set(datetime(d.year, d.month, d.day, hh, mm, tzinfo=JST))
-                tid = t.issue(IssueRequest("sogo", "certificate"), with_estimate=False).ticket.id
-                clock.advance(minutes=wait + extra)
-                t.call(tid, 1)
-        d += timedelta(days=1)
-    clock.set(datetime(2026, 11, 28, 12, 0, tzinfo=JST))
+    generate(svc.engine, config, date(2026, 9, 7), date(2026, 11, 30), seed=4, offices=["sogo"])
+    clock.set(datetime(2026, 12, 1, 8, 0, tzinfo=JST))
     yield svc
     svc.engine.dispose()
 
 
 def test_forecast_month_from_history(history_services) -> None:  # type: ignore[no-untyped-def]
+    """The calendar queues the fitted arrivals forecast at the configured counters."""
     fc = history_services.reports.forecast("sogo", 2026, 12, notice_dates=[date(2026, 12, 9)])
     days = {d.day: d for d in fc.days}
-    assert fc.history_end == date(2026, 11, 27)
+    assert fc.history_start == date(2026, 9, 7)  # the first day with tickets, not a year back
+    assert fc.history_end == date(2026, 11, 30)
     assert days[date(2026, 12, 5)].open is False
     assert days[date(2026, 12, 5)].closed_reasons[0].ja == "土曜日・日曜日"
     assert days[date(2026, 12, 29)].closed_reasons[0].ja == "年末年始"
-    mon, tue, notice = days[date(2026, 12, 7)], days[date(2026, 12, 8)], days[date(2026, 12, 10)]
-    assert tue.level == "quiet"
-    assert mon.level == "crowded" and "after_closed" in mon.reasons
-    assert notice.wait > tue.wait and "notice" in notice.reasons
+    mon, tue = days[date(2026, 12, 7)], days[date(2026, 12, 8)]
+    thu, notice_thu = days[date(2026, 12, 3)], days[date(2026, 12, 10)]
+    assert mon.wait is not None and tue.wait is not None and mon.wait > tue.wait
+    assert mon.reasons[:2] == ("monday", "after_closed")
+    assert notice_thu.wait is not None and thu.wait is not None and notice_thu.wait > thu.wait
+    assert "notice" in notice_thu.reasons and "notice" not in thu.reasons
+    assert "end_of_month" in days[date(2026, 12, 28)].reasons
     bands = {b.hour: b for b in tue.bands}
     assert bands[8].label == "08:30-09:00" and bands[17].label == "17:00-17:15"
-    assert bands[16].wait > bands[10].wait  # the rush before closing
+    assert fc.accuracy is not None  # the help text states the last backtest's accuracy
+    assert "MAPE" in fc.accuracy_text("en") and "MAPE" in fc.accuracy_text("ja")
     data = fc.to_json("ja")
     assert data["month"] == "2026-12" and data["notice_dates"] == ["2026-12-09"]
+    assert data["accuracy"]["results"][2]["forecaster"] == "factors"

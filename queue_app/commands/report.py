@@ -46,7 +46,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="expiry-notice delivery date (repeatable; default: inferred from past spikes)",
     )
-    f.add_argument("--weeks", type=int, default=10, help="weeks of history (default 10)")
+    f.add_argument("--weeks", type=int, default=52, help="weeks of history (default 52)")
     output(f)
 
 

@@ -57,7 +57,7 @@ class DemandPattern:
     offices: Mapping[str, OfficeDemand] = field(
         default_factory=lambda: {
             "sogo": OfficeDemand(
-                120,
+                130,
                 (
                     ("certificate", 0.42),
                     ("ecert", 0.21),
@@ -87,7 +87,7 @@ class DemandPattern:
     )
     # procedure -> days-since-delivery bucket -> factor
     notice: Mapping[str, Mapping[str, float]] = field(
-        default_factory=lambda: {"ecert": {"0-2": 1.6, "3-6": 1.3, "7-13": 1.1}}
+        default_factory=lambda: {"ecert": {"0-2": 1.8, "3-6": 1.4, "7-13": 1.1}}
     )
     end_of_month: Mapping[str, float] = field(default_factory=lambda: {"moving": 1.4})
     per_counter: float = 30.0  # offices without a line above: visitors per counter a day

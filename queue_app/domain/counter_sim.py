@@ -61,8 +61,11 @@ class DayDemand:
     rates: Mapping[str, tuple[float, ...]]  # procedure -> expected arrivals per slot
     service: Mapping[str, tuple[float, float]]  # procedure -> (mean minutes, cv)
     patience: float = math.inf  # mean minutes
+    ends: tuple[int, ...] = ()  # where each half-hour ends (a lunch break); default: the next
 
     def slot_end(self, k: int) -> int:
+        if self.ends:
+            return self.ends[k]
         return self.slots[k + 1] if k + 1 < len(self.slots) else self.close
 
     def arrivals(self, k: int) -> float:
@@ -116,8 +119,9 @@ def draw_scenarios(demand: DayDemand, replications: int, seed: int) -> list[list
 class SlotOutcome:
     arrivals: float  # per simulated day
     met_share: float  # share waiting at most `within` (1.0 when nobody came)
-    mean_wait: float  # minutes
+    mean_wait: float  # minutes, everybody (until called or gone)
     fails: Mapping[str, int]  # procedure -> visitors over the target (all days)
+    called_wait: float = 0.0  # minutes, the visitors who were called (what one who stays sees)
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,8 @@ def simulate(
     arrivals = [0] * n_slots
     met = [0] * n_slots
     wait_sum = [0.0] * n_slots
+    called_n = [0] * n_slots
+    called_sum = [0.0] * n_slots
     fails = [[0] * len(names) for _ in range(n_slots)]
     overtime = 0.0
     left = total = 0
@@ -210,6 +216,8 @@ def simulate(
             arrivals[k] += 1
             w = now - times[v]
             wait_sum[k] += w
+            called_n[k] += 1
+            called_sum[k] += w
             if w <= limit:
                 met[k] += 1
             else:
@@ -265,6 +273,7 @@ def simulate(
             met[k] / arrivals[k] if arrivals[k] else 1.0,
             wait_sum[k] / arrivals[k] if arrivals[k] else 0.0,
             {names[i]: f for i, f in enumerate(fails[k]) if f},
+            called_sum[k] / called_n[k] if called_n[k] else 0.0,
         )
         for k in range(n_slots)
     )

@@ -142,8 +142,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.ui.fc_why.after_closed": {"ja": "明", "en": "A"},
     "rpt.ui.fc_why.notice": {"ja": "通", "en": "N"},
     "rpt.ui.fc_marks": {
-        "ja": "明=休み明け 通=通知書到着後",
-        "en": "A=after a closed day N=after expiry notices",
+        "ja": "明=休み明け 通=通知書到着後 末=月末",
+        "en": "A=after a closed day N=after expiry notices E=end of month",
     },
     "rpt.ui.show": {"ja": "表示", "en": "Show"},
     "rpt.ui.loading": {"ja": "集計しています…", "en": "Computing…"},

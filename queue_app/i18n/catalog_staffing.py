@@ -73,4 +73,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "予測来庁数 (棒)、窓口数 (実線: 反復シミュレーション、破線: Erlang C)、平均待ち (折れ線、右軸・分) と目標 {within} 分",
         "en": "Forecast arrivals (bars), counters open (solid: iterative, dashed: Erlang C), mean wait (line, right axis, minutes) and the {within}-minute target",
     },
+    # the congestion forecast (reports): its accuracy and the month-end reason
+    "rpt.fc_accuracy": {
+        "ja": "予測の精度 (直近{weeks}週のバックテスト): 1日の来庁数の誤差 平均{mae:.0f}人 (MAPE {mape})、前週同曜日の予測なら {naive}",
+        "en": "Forecast accuracy (backtest of the last {weeks} weeks): visitors per day off by {mae:.0f} on average (MAPE {mape}); same weekday last week: {naive}",
+    },
+    "rpt.fc_accuracy_none": {
+        "ja": "予測の精度: 記録が少なくバックテストできません",
+        "en": "Forecast accuracy: too little history for a backtest",
+    },
+    "rpt.reason.end_of_month": {"ja": "月末", "en": "End of month"},
+    "rpt.ui.fc_why.end_of_month": {"ja": "末", "en": "E"},
 }

@@ -158,7 +158,6 @@ HELP_JA: dict[str, str] = {
     "last day": "最後の日",
     "the month to forecast": "予想する月",
     "expiry-notice delivery date (repeatable; default: inferred from past spikes)": "有効期限通知の配達日 (繰り返し可。既定: 過去の急増から推定)",
-    "weeks of history (default 10)": "使う記録の週数 (既定 10)",
     "Pick an office and a day or a range; tables and charts.": "窓口と日または期間を選びます。表とグラフ。",
     "Build a demo database under the data folder (demo/madoguchi-demo.db), fill it with --weeks of realistic history for every office, then play today forward from 09:30 with simulated clerks at --speed times real time, in a TUI whose reception, display and reports modes can be switched (Ctrl+O).": "データフォルダにデモ用データベース (demo/madoguchi-demo.db) を作り、すべての窓口の --weeks 週間分のそれらしい記録で満たし、今日を 09:30 から模擬の職員で実時間の --speed 倍で進めます。TUI では受付・表示・レポートを切り替えられます (Ctrl+O)。",
     "simulated seconds per second (20)": "1秒あたりの模擬秒数 (20)",

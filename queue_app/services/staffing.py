@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 MS_HALF_HOUR = 1_800_000
 MS_DAY = 86_400_000
+SHORT_WAIT_MS = 600_000  # no-shows called within 10 minutes had no time to give up
 BACKTEST_WEEKS = 4
 # between two visitors a counter needs a moment (the last one leaves, papers are put away)
 # that the call-to-finish time does not hold: added to every service
@@ -52,7 +53,13 @@ WITH gone AS (
 SELECT tk.service_day AS service_day, tk.issued_service_id AS service_id,
        ((tk.issued_ms + :off) % {MS_DAY}) / {MS_HALF_HOUR} AS half_hour,
        COUNT(*) AS arrivals,
-       SUM(CASE WHEN tk.state IN ('cancelled', 'no_show') THEN 1 ELSE 0 END) AS gone,
+       SUM(CASE WHEN tk.state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
+       SUM(CASE WHEN tk.state = 'no_show' THEN 1 ELSE 0 END) AS no_show,
+       SUM(CASE WHEN tk.called_ms IS NOT NULL THEN 1 ELSE 0 END) AS called,
+       SUM(CASE WHEN tk.called_ms - tk.issued_ms <= {SHORT_WAIT_MS} THEN 1 ELSE 0 END)
+         AS called_soon,
+       SUM(CASE WHEN tk.state = 'no_show' AND tk.called_ms - tk.issued_ms <= {SHORT_WAIT_MS}
+                THEN 1 ELSE 0 END) AS no_show_soon,
        SUM(CASE WHEN COALESCE(tk.called_ms, gone.left_ms) > tk.issued_ms
                 THEN COALESCE(tk.called_ms, gone.left_ms) - tk.issued_ms ELSE 0 END)
          AS exposure_ms,
@@ -67,6 +74,16 @@ FROM ticket tk LEFT JOIN gone ON gone.ticket_id = tk.id
 WHERE tk.office_id = :office AND tk.service_day >= :start AND tk.service_day <= :end
 GROUP BY tk.service_day, tk.issued_service_id, half_hour
 """
+
+
+def departures(
+    cancelled: int, no_show: int, called: int, called_soon: int, no_show_soon: int
+) -> int:
+    """Visitors who left because the wait was too long: every cancellation, and the
+    no-shows beyond the base rate of no-shows among visitors called within 10 minutes
+    (absent for another reason: they had no time to give up)."""
+    base = no_show_soon / called_soon if called_soon else 0.0
+    return cancelled + max(0, round(no_show - base * called))
 
 
 @dataclass(frozen=True)
@@ -101,7 +118,7 @@ class DayWaits:
 
     info: DayInfo
     arrivals: tuple[float, ...]
-    waits: tuple[float, ...]  # minutes
+    waits: tuple[float, ...]  # minutes: mean wait of the visitors who are called
     factor: float  # expected arrivals / those of an ordinary day (every factor 1)
 
     @property
@@ -152,7 +169,7 @@ class StaffingService:
                 {"office": office_id, "start": start, "end": end, "off": off_ms},
             ).all()
         raw: list[tuple[date, str, int, int]] = []
-        gone, exposure = 0, 0.0
+        tally, exposure = [0, 0, 0, 0, 0], 0.0
         svc: dict[str, list[float]] = {}
         for r in rows:
             d = (
@@ -161,7 +178,10 @@ class StaffingService:
                 else date.fromisoformat(r.service_day)
             )
             raw.append((d, str(r.service_id), int(r.half_hour) * 30, int(r.arrivals)))
-            gone += int(r.gone or 0)
+            for i, name in enumerate(
+                ("cancelled", "no_show", "called", "called_soon", "no_show_soon")
+            ):
+                tally[i] += int(getattr(r, name) or 0)
             exposure += float(r.exposure_ms or 0) / 60_000
             acc = svc.setdefault(str(r.service_id), [0.0, 0.0, 0.0])
             acc[0] += float(r.svc_n or 0)
@@ -177,6 +197,10 @@ class StaffingService:
                 continue  # a ticket on a closed day (staff override): not demand to plan for
             m = min(max(minute, open_slots[0]), open_slots[-1])  # 08:20 counts at 08:30
             counts[(d, sid, m)] = counts.get((d, sid, m), 0.0) + n
+        if counts:  # the history starts with the first day that has tickets (a new office,
+            first = min(d for d, _s, _m in counts)  # a new database): not with empty days
+            days = [i for i in days if i.day >= first]
+            start = max(start, first)
         deliveries, source = self._deliveries(notice_dates, days, counts, start, end, until)
         days = with_notices(days, deliveries)
         service: dict[str, tuple[float, float, int]] = {}
@@ -195,7 +219,7 @@ class StaffingService:
             tuple(days),
             counts,
             service,
-            fit_patience(gone, exposure),
+            fit_patience(departures(*tally), exposure),
             tuple(deliveries),
             source,
         )
@@ -243,8 +267,21 @@ class StaffingService:
             for sid in self.config.office(hist.office_id).services
         }
         service = {sid: (v[0] + TURNAROUND_MIN, v[1]) for sid, v in hist.service.items()}
+        ranges = [
+            (r.start.hour * 60 + r.start.minute, r.end.hour * 60 + r.end.minute)
+            for r in status.hours
+        ]
+        ends = tuple(
+            min((m // 30 + 1) * 30, next((e for a, e in ranges if a <= m < e), m + 30))
+            for m in info.slots
+        )
         return DayDemand(
-            info.slots, close.hour * 60 + close.minute, rates, service, hist.patience.mean_minutes
+            info.slots,
+            close.hour * 60 + close.minute,
+            rates,
+            service,
+            hist.patience.mean_minutes,
+            ends,
         )
 
     def expected_waits(
@@ -266,7 +303,7 @@ class StaffingService:
         return DayWaits(
             info,
             tuple(demand.arrivals(k) for k in range(len(demand.slots))),
-            tuple(s.mean_wait for s in out.slots),
+            tuple(s.called_wait for s in out.slots),
             model.day_total(info) / ordinary if ordinary > 0 else 1.0,
         )
 

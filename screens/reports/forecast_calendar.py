@@ -49,7 +49,7 @@ class ReportsForecast(ReportsTables):
             if r.notice_inferred:
                 notice += " " + tr("rpt.fc_notices_inferred")
             lines[0] += "  " + notice
-        lines.append(tr("rpt.ui.fc_marks"))
+        lines.append(tr("rpt.ui.fc_marks") + "  " + r.accuracy_text(tr.lang))
         self.query_one("#rpt-summary", Static).update("\n".join(lines))
         table = self.query_one("#rpt-table", DataTable)
         table.clear(columns=True)

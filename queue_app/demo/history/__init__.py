@@ -1,9 +1,10 @@
 """Realistic past days for the demo and the benchmarks, written straight into the database.
 
-- `options.py`         the knobs (office profiles, arrival shape, service times) and the result
+- `options.py`         the knobs (demand pattern, visit kinds, service times) and the result
 - `draws.py`           random draws, appointment codes, notice dates
 - `visitors.py`        one simulated visitor, one simulated inquiry case
-- `arrivals.py`        who arrives when (day, notice and season factors)
+- `arrivals.py`        who arrives when (Poisson per procedure and half-hour, at the
+                       rate of `queue_app/demo/pattern.py`)
 - `day.py`             one office-day: the counters simulated
 - `inquiry_visits.py`  document inquiries: case, letter, slot, second visit, purge
 - `writer.py`          the whole range, written with bulk Core inserts
@@ -14,9 +15,11 @@ inserts (executemany in large batches, one transaction): `ticket`, `ticket_event
 `daily_counter`, and the document-inquiry rows `inquiry_case`, `appointment`, `slot_load`.
 
 What makes the days look like the crowding the rules describe (docs/rules.md#crowding):
-- arrivals by hour with a late-morning peak and a rush in the last hour before closing;
-- Mondays and the first open day after a holiday (or the year-end closure) are heavier;
-- the two weeks after expiry notices are mailed bring many more e-certificate renewals;
+- arrivals drawn from the forecast's own factor shape (`queue_app/demo/pattern.py`): a
+  morning peak the afternoon works off and a rush in the 15 minutes before closing;
+  Mondays, the first open day after a holiday or the year-end closure, the two weeks after
+  expiry notices are delivered (e-certificates), the month's last days (moving), March and
+  April (moving) are heavier;
 - service times per service and visit kind (lognormal around the configured minutes);
 - no-shows (called, recalled, then no-show), visitors who give up waiting, transfers;
 - agents without the answer form and forgotten PINs end in a document inquiry, a mailed
@@ -32,20 +35,13 @@ from its own random stream, so a longer range contains the same days as a shorte
 from __future__ import annotations
 
 from queue_app.demo.history.draws import _lognormal, appointment_code, notice_dates
-from queue_app.demo.history.options import (
-    DEFAULT_PROFILES,
-    GenerationResult,
-    HistoryConfig,
-    OfficeProfile,
-)
+from queue_app.demo.history.options import GenerationResult, HistoryConfig
 from queue_app.demo.history.writer import HistoryGenerator, generate
 
 __all__ = [
-    "DEFAULT_PROFILES",
     "GenerationResult",
     "HistoryConfig",
     "HistoryGenerator",
-    "OfficeProfile",
     "_lognormal",
     "appointment_code",
     "generate",

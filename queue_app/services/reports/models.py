@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from queue_app.domain.backtest import Backtest
+from queue_app.domain.forecast import ArrivalModel
 from queue_app.domain.reporting import (
     Figures,
     ForecastFactors,
@@ -232,6 +234,30 @@ class Forecast:
     # where the notice dates came from: "given" (--notice), "config" ([reports]
     # notice_dates), "inferred" (past spikes) or "none"
     notice_source: str = "none"
+    # how accurate the arrivals forecast was in its last backtest (None: too little history)
+    accuracy: Backtest | None = None
+    arrivals: ArrivalModel | None = None  # the fitted factor table
+
+    def accuracy_text(self, lang: str = "ja") -> str:
+        """One line for the help text: how far the arrivals forecast was off in its backtest."""
+        from queue_app.i18n import t
+
+        acc = self.accuracy
+        if acc is None:
+            return t("rpt.fc_accuracy_none", lang)
+        model, naive = acc.get("factors"), acc.get("seasonal_naive")
+
+        def pct(v: float | None) -> str:
+            return "-" if v is None else f"{v * 100:.0f}%"
+
+        return t(
+            "rpt.fc_accuracy",
+            lang,
+            weeks=round(((acc.test_end - acc.test_start).days + 1) / 7),
+            mae=model.day_mae,
+            mape=pct(model.day_mape),
+            naive=pct(naive.day_mape),
+        )
 
     def to_json(self, lang: str = "ja") -> dict[str, object]:
         return {
@@ -246,6 +272,8 @@ class Forecast:
             "thresholds_min": {"moderate": self.thresholds[0], "crowded": self.thresholds[1]},
             "factors": self.factors.to_json(),
             "days": [d.to_json(lang) for d in self.days],
+            "accuracy": self.accuracy.to_json() if self.accuracy else None,
+            "arrivals_model": self.arrivals.to_json() if self.arrivals else None,
         }
 
 

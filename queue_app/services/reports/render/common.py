@@ -141,6 +141,7 @@ def _forecast_intro(report: Forecast, tr: Translator) -> list[str]:
             n=report.factors.history_days,
         ),
         tr("rpt.fc_legend", m=report.thresholds[0], c=report.thresholds[1]),
+        report.accuracy_text(tr.lang),
     ]
     if report.notice_dates:
         text = tr("rpt.fc_notices", dates=", ".join(d.isoformat() for d in report.notice_dates))
