@@ -33,7 +33,7 @@ from queue_app.domain.forecast import (
 from queue_app.domain.staffing import StaffingResult, Target, plan_day
 
 if TYPE_CHECKING:
-    from queue_app.services import Services
+    from queue_app.services.context import ServiceContext
 
 MS_HALF_HOUR = 1_800_000
 MS_DAY = 86_400_000
@@ -142,7 +142,7 @@ class DayWaits:
 
 
 class StaffingService:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: ServiceContext) -> None:
         self.services = services
         self.config = services.config
         self.calendar = services.calendar
