@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from queue_app.commands.args import staff_and_json
@@ -135,15 +136,15 @@ def _line(ctx: CliContext, t: TicketView) -> str:
 
 
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from queue_app import qr
-    from queue_app.services import IssueRequest
+    from queue_app.services import IssueRequest, printing
+    from queue_app.services.documents import ticket_document
 
     # output files are checked before the ticket exists: never a ticket nobody received
     outputs = [
         (flag, check_writable(raw, flag), suffix, writer)
         for flag, raw, suffix, writer in (
-            ("--png", args.png, ".png", qr.write_png),
-            ("--svg", args.svg, ".svg", qr.write_svg),
+            ("--png", args.png, ".png", printing.write_png),
+            ("--svg", args.svg, ".svg", printing.write_svg),
         )
         if raw is not None
     ]
@@ -167,10 +168,13 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     # the QR leads to the ticket's own page when `[web] public_url` is set (else: the token)
     qr_data = result.qr
+    # the ticket as a document (office, procedure, number, time, people ahead, estimate in
+    # the ticket's language, what to have ready, the QR), white paper, PNG and SVG
+    document = ticket_document(result, ctx.config, ctx.calendar, ctx.lang)
     failures = []
     for flag, path, suffix, writer in outputs:
         try:
-            write_via_temp(path, suffix, lambda tmp, w=writer: w(qr_data, tmp))  # type: ignore[misc]
+            write_via_temp(path, suffix, lambda tmp, w=writer: w(document, tmp))  # type: ignore[misc]
         except (OSError, ValueError) as exc:  # the disk filled up, the folder went away...
             failures.append(
                 SetupError(
@@ -182,6 +186,19 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
                 )
             )
     _report_issue(args, ctx, result, qr_data)
+    if ctx.config.settings.print_command.strip() and not result.replayed:
+        # like the reception: the print command gets the ticket's PNG
+        files, status = printing.print_ticket(ctx.config, ctx.calendar, result, ctx.lang)
+        if status.ok:
+            sys.stderr.write(ctx.tr("reception.ticket.printed", command=status.command) + "\n")
+        else:
+            failures.append(
+                SetupError(
+                    "err.print_failed_after_issue",
+                    number=result.ticket.display_number,
+                    problem=status.problem or files.error or "",
+                )
+            )
     if failures:  # the number and token are out (above); the file is what failed
         raise failures[0]
     return 0
@@ -191,8 +208,9 @@ def _report_issue(
     args: argparse.Namespace, ctx: CliContext, result: IssueResult, qr_data: str
 ) -> None:
     from queue_app import qr
+    from queue_app.services.documents import warning_texts
 
-    warnings = [_warning(ctx, key, result) for key in result.warnings]
+    warnings = warning_texts(result, ctx.config, ctx.calendar, ctx.tr)
     if args.json:
         data = result.to_json()
         data["warnings"] = warnings
@@ -214,26 +232,6 @@ def _report_issue(
     if args.qr:
         for line in qr.half_blocks(qr_data):
             ctx.out(line)
-
-
-def _warning(ctx: CliContext, key: str, result: IssueResult) -> str:
-    if key != "warn.after_close" or result.estimate is None:
-        return ctx.tr(key)
-    est = result.estimate
-    if est.alternative_office:
-        alt = ctx.tr(
-            "warn.alt_office", office=ctx.config.offices[est.alternative_office].name(ctx.lang)
-        )
-    elif est.next_open_day:
-        alt = ctx.tr("warn.alt_day", day=est.next_open_day.isoformat())
-    else:
-        alt = ""
-    end = (
-        est.reception_end.astimezone(ctx.calendar.zone(result.ticket.office_id)).strftime("%H:%M")
-        if est.reception_end
-        else "-"
-    )
-    return ctx.tr(key, end=end, alternative=alt)
 
 
 def run_call(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -94,6 +94,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{office} は本日受付していません ({reason})。次の受付日: {next_day}",
         "en": "{office_en} is closed today ({reason_en}); next open day: {next_day}",
     },
+    "err.service_closed": {
+        "ja": "{office} では本日「{service}」の受付を休止しています ({reason})。次に受け付ける日: {next_day}",
+        "en": "{office_en} does not take {service_en} today ({reason_en}); next day it does: {next_day}",
+    },
     "err.reception_ended": {
         "ja": "{office} の本日の受付は {end} で終了しました。次の受付日: {next_day}",
         "en": "reception at {office_en} ended at {end} today; next open day: {next_day}",
@@ -196,6 +200,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warn.alt_office": {"ja": "{office} は現在受付中です", "en": "{office} is open now"},
     "warn.alt_day": {"ja": "次の受付日は {day} です", "en": "the next open day is {day}"},
+    "warn.alt_office_until": {
+        "ja": "{office} は {end} まで受け付けています",
+        "en": "{office} takes it until {end}",
+    },
+    "err.print_failed_after_issue": {
+        "ja": "番号札 {number} は発行済みです。ただし印刷できませんでした: {problem}",
+        "en": "ticket {number} was issued, but printing failed: {problem}",
+    },
+    "doc.ticket": {"ja": "番号札", "en": "Your number"},
+    "doc.procedure": {"ja": "手続", "en": "Procedure"},
+    "doc.issued": {"ja": "発券", "en": "Issued"},
+    "doc.ahead": {"ja": "前にお待ちの方", "en": "Waiting ahead of you"},
+    "doc.people": {"ja": "{n}人", "en": "{n}"},
+    "doc.estimate": {"ja": "待ち時間の目安", "en": "Estimated wait"},
+    "doc.have_ready": {"ja": "窓口でご用意いただくもの", "en": "Please have ready"},
+    "doc.ticket_note": {
+        "ja": "番号が表示されたら窓口へお越しください。この番号札は手続が終わるまでお持ちください",
+        "en": "Come to the counter when your number is shown. Keep this ticket until you are done",
+    },
     "ui.unexpected_error": {
         "ja": "予期しないエラー: {error}",
         "en": "unexpected error: {error}",

@@ -263,6 +263,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "署名用電子証明書を更新する場合は、ご本人(成年被後見人)も同行してください",
         "en": "to renew the signing certificate, the ward must come too",
     },
+    "inq.ui.slip_saved": {
+        "ja": "予約票を保存しました: {path} (印刷コマンド未設定)",
+        "en": "Slip saved: {path} (no print command)",
+    },
     "inq.slip.note": {
         "ja": "当日、窓口でこの予約票のQRコードをご提示ください",
         "en": "Show this slip's QR code at the counter on the day",

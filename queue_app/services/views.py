@@ -99,6 +99,7 @@ class Estimate:
     # when the call would fall after reception ends: where/when else to go
     alternative_office: str | None = None
     next_open_day: date | None = None
+    alternative_end: datetime | None = None  # when the alternative office stops taking it
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -111,6 +112,7 @@ class Estimate:
             "after_close": self.after_close,
             "alternative_office": self.alternative_office,
             "next_open_day": self.next_open_day.isoformat() if self.next_open_day else None,
+            "alternative_end": self.alternative_end.isoformat() if self.alternative_end else None,
         }
 
 

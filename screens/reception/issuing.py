@@ -36,26 +36,17 @@ class ReceptionIssuing(ReceptionCounter):
 
     @work(thread=True, exit_on_error=False, group="print")
     def _print_worker(self, result: IssueResult) -> None:
-        from queue_app.services.printing import send_to_printer, write_ticket_files
+        from queue_app.services.printing import print_ticket
 
         tr = self.tr
-        t = result.ticket
-        service = self.config.services.get(t.service_id)
-        files = write_ticket_files(
-            self.config,
-            office_id=t.office_id,
-            service_day=t.service_day.isoformat(),
-            label=t.display_number,
-            service_name=service.name(tr.lang) if service else t.service_id,
-            token=result.token,
-            wait_minutes=result.estimate.minutes if result.estimate else None,
-        )
+        # the ticket document in the visitor's language: office, procedure, number, time,
+        # people ahead, estimate, what to have ready, the QR; then `print_command`
+        files, status = print_ticket(self.config, self.services.calendar, result, tr.lang)
         if files.png is None:
             self.post_message(
                 PrintDone(tr("reception.ticket.file_failed", problem=files.error), False)
             )
             return
-        status = send_to_printer(self.config.settings.print_command, files.png)
         if not status.configured:
             text, ok = tr("reception.ticket.no_printer"), True
         elif status.ok:

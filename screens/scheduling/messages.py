@@ -36,3 +36,11 @@ class SlotsLoaded(Message):
 @dataclass
 class Booked(Message):
     slip: SlipView
+
+
+@dataclass
+class SlipPrinted(Message):
+    """The slip's files were written and the print command ran (or could not)."""
+
+    text: str
+    ok: bool

@@ -11,10 +11,11 @@ from textual.worker import Worker, WorkerState
 
 from queue_app.domain.errors import MadoguchiError
 from queue_app.domain.inquiry_views import (
+    SlipView,
     day_label,
     slip_lines,
 )
-from screens.scheduling.messages import Booked, SlotsLoaded
+from screens.scheduling.messages import Booked, SlipPrinted, SlotsLoaded
 from screens.scheduling.month_panel import SchedulingMonth
 from screens.widgets.qr import QRCode
 
@@ -80,7 +81,29 @@ class SchedulingSlots(SchedulingMonth):
     def book(self, case_id: int, office_id: str, day: date, start: int) -> None:
         inq = self.services.inquiries
         appt = inq.book(case_id, office_id, day, start, staff=self.staff)
-        self.post_message(Booked(inq.slip(appt.id)))
+        slip = inq.slip(appt.id)
+        self.post_message(Booked(slip))
+        self._print_slip(slip)
+
+    def _print_slip(self, slip: SlipView) -> None:
+        """In the booking worker: the slip as a document (PNG/SVG) and `print_command`."""
+        from queue_app.services.printing import print_slip
+
+        tr = self.tr
+        files, status = print_slip(self.services.config, slip, tr.lang)
+        if files.png is None:
+            text, ok = tr("reception.ticket.file_failed", problem=files.error), False
+        elif not status.configured:
+            text, ok = tr("inq.ui.slip_saved", path=str(files.png)), True
+        elif status.ok:
+            text, ok = tr("reception.ticket.printed", command=status.command), True
+        else:
+            text, ok = tr("reception.ticket.print_failed", problem=status.problem), False
+        self.post_message(SlipPrinted(text, ok))
+
+    @on(SlipPrinted)
+    def _slip_printed(self, message: SlipPrinted) -> None:
+        self.notify(message.text, severity="information" if message.ok else "error", timeout=6)
 
     @work(thread=True, exit_on_error=False, group="slip")
     def load_slip(self, appointment_id: int) -> None:

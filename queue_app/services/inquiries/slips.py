@@ -13,6 +13,7 @@ from queue_app.domain.inquiry_views import (
 from queue_app.domain.scan import qr_text
 from queue_app.domain.tokens import TokenClaims, sign
 from queue_app.i18n import Translator
+from queue_app.services.documents import slip_document
 from queue_app.services.inquiries.base import _appointment_view
 from queue_app.services.inquiries.cases import InquiryCases
 
@@ -41,6 +42,8 @@ class InquirySlips(InquiryCases):
             service_name_ja=service.name_ja,
             service_name_en=service.name_en,
             deadline=case.deadline,
+            visit_kind=case.visit_kind,
+            reason=case.reason,
         )
 
     def slip_text(self, appointment_id: int, lang: str = "ja", with_qr: bool = True) -> str:
@@ -51,12 +54,17 @@ class InquirySlips(InquiryCases):
         return "\n".join(lines) + "\n"
 
     def write_slip(self, appointment_id: int, out_dir: Path, lang: str = "ja") -> dict[str, Path]:
-        """The slip as text, PNG and SVG files in `out_dir`; returns the paths by kind."""
+        """The slip as text, PNG and SVG files in `out_dir` (the PNG and SVG are the whole
+        document on white paper: office, procedure, code, date, what to bring, the QR)."""
+        from queue_app.services.printing import write_png, write_svg
+
         slip = self.slip(appointment_id)
         out_dir.mkdir(parents=True, exist_ok=True)
         stem = f"slip-{slip.appointment.code}"
         txt = out_dir / f"{stem}.txt"
         txt.write_text(self.slip_text(appointment_id, lang), "utf-8")
-        png = qr.write_png(slip.qr, out_dir / f"{stem}.png")
-        svg = qr.write_svg(slip.qr, out_dir / f"{stem}.svg")
+        document = slip_document(slip, lang)
+        png, svg = out_dir / f"{stem}.png", out_dir / f"{stem}.svg"
+        write_png(document, png)
+        write_svg(document, svg)
         return {"txt": txt, "png": png, "svg": svg}

@@ -57,14 +57,23 @@ class TicketBase:
             nxt = self.calendar.next_open_day(
                 office_id, local.date(), service_id, include_start=False
             )
-            raise DomainError(
-                "err.closed",
-                office=office.name_ja,
-                office_en=office.name_en,
-                reason=status.reason_text("ja") or "",
-                reason_en=status.reason_text("en") or "",
-                next_day=nxt.isoformat() if nxt else "-",
-            )
+            names = {"office": office.name_ja, "office_en": office.name_en}
+            reasons = {
+                "reason": status.reason_text("ja") or "",
+                "reason_en": status.reason_text("en") or "",
+                "next_day": nxt.isoformat() if nxt else "-",
+            }
+            if self._day_status(office_id, local.date(), None).open:
+                # the office is open, this procedure is not (the station's maintenance Sunday)
+                service = self.config.service(service_id)
+                raise DomainError(
+                    "err.service_closed",
+                    service=service.name_ja,
+                    service_en=service.name_en,
+                    **names,
+                    **reasons,
+                )
+            raise DomainError("err.closed", **names, **reasons)
         assert status.closes is not None
         if local.time() >= status.closes:
             nxt = self.calendar.next_open_day(

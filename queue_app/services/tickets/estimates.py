@@ -122,19 +122,25 @@ class TicketEstimates(TicketTokens):
         end = self.calendar.reception_end(office_id, local.date(), service_id)
         after_close = end is not None and expected > end
         alternative: str | None = None
+        alternative_end: datetime | None = None
         next_day: date | None = None
         if after_close or end is None:
             next_day = self.calendar.next_open_day(
                 office_id, local.date(), service_id, include_start=False
             )
+            # another office helps only if it is open now and takes this procedure for
+            # longer than this one does (never one that closes as soon, or sooner)
             for other in self.config.offices.values():
-                if (
-                    other.id != office_id
-                    and service_id in other.services
-                    and self.calendar.is_open_at(other.id, now, service_id)
-                ):
-                    alternative = other.id
-                    break
+                if other.id == office_id or service_id not in other.services:
+                    continue
+                if not self.calendar.is_open_at(other.id, now, service_id):
+                    continue
+                other_day = self.calendar.service_day(other.id, now)
+                other_end = self.calendar.reception_end(other.id, other_day, service_id)
+                if other_end is None or (end is not None and other_end <= end):
+                    continue
+                if alternative_end is None or other_end > alternative_end:
+                    alternative, alternative_end = other.id, other_end
         return Estimate(
             people_ahead=est.people_ahead,
             counters=est.counters,
@@ -145,6 +151,7 @@ class TicketEstimates(TicketTokens):
             after_close=after_close,
             alternative_office=alternative,
             next_open_day=next_day,
+            alternative_end=alternative_end,
         )
 
     def estimate_for(self, ticket: TicketView) -> Estimate:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import (
     Digits,
@@ -15,6 +16,7 @@ from textual.widgets import (
     Static,
 )
 
+from queue_app.services.documents import warning_texts
 from screens.reception.common import translated_bindings
 from screens.reception.widgets import BIG_CHARS
 from screens.widgets.qr import QRCode
@@ -52,6 +54,7 @@ class IssuedTicketScreen(ModalScreen[None]):
         self.on_shown = on_shown
         self.qr_lines: list[str] | None = None
         self.config = app.services.config
+        self.calendar = app.services.calendar
         self._bindings = translated_bindings(
             self.tr,
             [("escape", "close", "reception.key.close"), ("enter", "close", "", False)],
@@ -119,7 +122,8 @@ class IssuedTicketScreen(ModalScreen[None]):
             wait.update(tr("reception.ticket.wait", people=est.people_ahead, minutes=est.minutes))
         self.query_one("#issued-replayed", Static).display = result.replayed
         warnings = self.query_one("#issued-warnings", Static)
-        warnings.update("\n".join("⚠ " + tr(w) for w in result.warnings))
+        texts = warning_texts(result, self.config, self.calendar, tr)
+        warnings.update("\n".join("⚠ " + text for text in texts))
         warnings.display = bool(result.warnings)
         self.query_one("#issued-print", Static).update(tr("reception.ticket.printing"))
 
@@ -133,7 +137,13 @@ class IssuedTicketScreen(ModalScreen[None]):
             self.on_shown(self.result, self)
 
     def show_print(self, text: str, ok: bool) -> None:
-        self.query_one("#issued-print", Static).update(Text(text, style="" if ok else "bold red"))
+        if not self.is_mounted:  # printing finished before (or after) the ticket was shown
+            return
+        try:
+            status = self.query_one("#issued-print", Static)
+        except NoMatches:
+            return
+        status.update(Text(text, style="" if ok else "bold red"))
 
     def action_close(self) -> None:
         self.dismiss(None)
