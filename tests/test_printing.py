@@ -148,3 +148,18 @@ def test_maintenance_sunday_names_the_procedure_not_the_office(services: Any) ->
     ja, en = exc.value.message("ja"), exc.value.message("en")
     assert "電子証明書の更新" in ja and "本日受付していません" not in ja
     assert "Citizen Service Station" in en and "closed today" not in en
+
+
+def test_cli_says_no_wait_in_one_wording(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MADOGUCHI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MADOGUCHI_CONFIG", str(tmp_path / "madoguchi.toml"))
+    monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-01T09:00:00+09:00")
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    assert main(["ticket", "issue", "--office", "sogo", "--service", "moving"]) == 0
+    out = capsys.readouterr().out
+    assert "待ち 0 人、待ちなし" in out and "約 0 分" not in out and "約0分" not in out
+    assert main(["ticket", "issue", "--office", "sogo", "--service", "moving"]) == 0
+    assert "約10分" in capsys.readouterr().out  # 1 ahead, 2 counters, 20 minutes

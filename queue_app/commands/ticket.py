@@ -223,7 +223,7 @@ def _report_issue(
             number=result.ticket.display_number,
             service=ctx.config.services[result.ticket.service_id].name(ctx.lang),
             ahead=est.people_ahead if est else 0,
-            minutes=est.minutes if est else 0,
+            wait=ctx.tr.wait(est.minutes if est else 0),
         )
     )
     for text in warnings:

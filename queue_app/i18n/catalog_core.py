@@ -235,8 +235,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outcome.served": {"ja": "対応完了", "en": "served"},
     "outcome.other": {"ja": "その他", "en": "other"},
     "ticket.issued": {
-        "ja": "番号札 {number} ({service}) を発行しました。待ち {ahead} 人、約 {minutes} 分",
-        "en": "ticket {number} ({service}) issued: {ahead} ahead, about {minutes} min",
+        "ja": "番号札 {number} ({service}) を発行しました。待ち {ahead} 人、{wait}",
+        "en": "ticket {number} ({service}) issued: {ahead} ahead, {wait}",
     },
     "ticket.none_waiting": {"ja": "お待ちの方はいません", "en": "nobody is waiting"},
     "ticket.called": {

@@ -204,8 +204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No assessment for this service",
     },
     "reception.intake.wait": {
-        "ja": "現在の待ち {people}人 / 約{minutes}分",
-        "en": "Now waiting {people} / about {minutes} min",
+        "ja": "現在の待ち {people}人 / {wait}",
+        "en": "Now waiting {people} / {wait}",
     },
     "reception.intake.issue": {"ja": "発券 (F10)", "en": "Issue (F10)"},
     "reception.intake.issue_other": {
@@ -263,8 +263,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Already issued (no duplicate)",
     },
     "reception.ticket.wait": {
-        "ja": "待ち {people}人 / 約{minutes}分",
-        "en": "{people} ahead / about {minutes} min",
+        "ja": "待ち {people}人 / {wait}",
+        "en": "{people} ahead / {wait}",
     },
     "reception.ticket.files": {"ja": "保存: {path}", "en": "Saved: {path}"},
     "reception.ticket.close_hint": {"ja": "Enter / Esc で閉じる", "en": "Enter / Esc closes"},

@@ -119,7 +119,9 @@ class IssuedTicketScreen(ModalScreen[None]):
         est = result.estimate
         wait.display = est is not None
         if est is not None:
-            wait.update(tr("reception.ticket.wait", people=est.people_ahead, minutes=est.minutes))
+            wait.update(
+                tr("reception.ticket.wait", people=est.people_ahead, wait=tr.wait(est.minutes))
+            )
         self.query_one("#issued-replayed", Static).display = result.replayed
         warnings = self.query_one("#issued-warnings", Static)
         texts = warning_texts(result, self.config, self.calendar, tr)
