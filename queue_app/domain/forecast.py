@@ -168,7 +168,7 @@ def monthly(dom: int, start: date, end: date) -> list[date]:
 
 
 def _loglik(days: Sequence[DayInfo], ys: Sequence[float], service: str) -> float:
-    model = _fit_service(service, days, ys, {}, iterations=8)
+    model = _fit_service(service, days, ys, {}, iterations=5)  # enough to rank the days
     total = 0.0
     for d, y in zip(days, ys, strict=True):
         mu = max(model.day_total(d), 1e-9)
@@ -358,35 +358,38 @@ def _fit_service(
     if base <= 0:
         return ServiceModel(sid, 0.0, factors, seen, profile, n)
 
-    def rest(i: int, skip: str) -> float:
-        value = base
-        for f in FEATURES:
-            if f != skip and levels[i][f]:
-                value *= factors[f][levels[i][f]]
-        return value
-
+    by_feature = {f: [lv[f] for lv in levels] for f in FEATURES}
+    mu = [base] * n  # the current prediction of every day, kept up to date
+    total_y = sum(ys)
     for _ in range(iterations):
         for f in FEATURES:
+            col = by_feature[f]
+            old = factors[f]
             num: dict[str, float] = {}
-            den: dict[str, float] = {}
-            for i, lv in enumerate(levels):
-                level = lv[f]
+            den: dict[str, float] = {}  # what the other factors predict on the level's days
+            for i, level in enumerate(col):
                 if level:
                     num[level] = num.get(level, 0.0) + ys[i]
-                    den[level] = den.get(level, 0.0) + rest(i, f)
+                    den[level] = den.get(level, 0.0) + mu[i] / old[level]
+            new = dict(old)
             for level in num:  # shrink towards 1 with a few days of "no effect"
                 if den[level] <= 0:
                     continue
                 k = SHRINK.get(f, SHRINK_DAYS) * den[level] / seen[f][level]
-                factors[f][level] = (num[level] + k) / (den[level] + k)
+                new[level] = (num[level] + k) / (den[level] + k)
             if f in NORMALISED:  # the factors average 1 over the training days
-                mean = sum(factors[f][lv[f]] for lv in levels) / n
+                mean = sum(new[level] for level in col) / n
                 if mean > 0:
-                    for level in factors[f]:
-                        factors[f][level] /= mean
-        expected = sum(rest(i, "") for i in range(n))
+                    new = {level: v / mean for level, v in new.items()}
+            for i, level in enumerate(col):
+                if level:
+                    mu[i] *= new[level] / old[level]
+            factors[f] = new
+        expected = sum(mu)
         if expected > 0:
-            base *= sum(ys) / expected
+            scale = total_y / expected
+            base *= scale
+            mu = [m * scale for m in mu]
     return ServiceModel(sid, base, factors, seen, profile, n)
 
 

@@ -278,7 +278,8 @@ def iterative_plan(
     unreachable.update(_failing(out, target, reps, unreachable))
     for k in unreachable:  # overloaded even as planned: open everything there
         plan[k] = [grp.size for grp in groups]
-    floor = {k: run(plan).slots[k].met_share for k in unreachable} if unreachable else {}
+    full = run(plan) if unreachable else out
+    floor = {k: full.slots[k].met_share for k in unreachable}
 
     def holds(o: DayOutcome) -> bool:
         if _failing(o, target, reps, unreachable):

@@ -171,22 +171,16 @@ class StaffingService:
         raw: list[tuple[date, str, int, int]] = []
         tally, exposure = [0, 0, 0, 0, 0], 0.0
         svc: dict[str, list[float]] = {}
-        for r in rows:
-            d = (
-                r.service_day
-                if isinstance(r.service_day, date)
-                else date.fromisoformat(r.service_day)
-            )
-            raw.append((d, str(r.service_id), int(r.half_hour) * 30, int(r.arrivals)))
-            for i, name in enumerate(
-                ("cancelled", "no_show", "called", "called_soon", "no_show_soon")
-            ):
-                tally[i] += int(getattr(r, name) or 0)
-            exposure += float(r.exposure_ms or 0) / 60_000
-            acc = svc.setdefault(str(r.service_id), [0.0, 0.0, 0.0])
-            acc[0] += float(r.svc_n or 0)
-            acc[1] += float(r.svc_s or 0)
-            acc[2] += float(r.svc_s2 or 0)
+        for r in rows:  # day, service, half-hour, arrivals, 5 tallies, exposure, 3 sums
+            d = r[0] if isinstance(r[0], date) else date.fromisoformat(r[0])
+            raw.append((d, str(r[1]), int(r[2]) * 30, int(r[3])))
+            for i in range(5):
+                tally[i] += int(r[4 + i] or 0)
+            exposure += float(r[9] or 0) / 60_000
+            acc = svc.setdefault(str(r[1]), [0.0, 0.0, 0.0])
+            acc[0] += float(r[10] or 0)
+            acc[1] += float(r[11] or 0)
+            acc[2] += float(r[12] or 0)
         until = extra_days_until or end
         days = describe_days(self.calendar, office_id, start, until)
         slots = {i.day: i.slots for i in days}
