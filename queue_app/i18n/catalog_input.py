@@ -32,6 +32,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{low}年から{high}年までの日付を入力してください",
         "en": "type a date between the years {low} and {high}",
     },
+    # -- the intake (F2) -------------------------------------------------------------------
+    "reception.key.visit": {"ja": "来庁者", "en": "Visitor"},
+    "reception.key.brought": {"ja": "持参物", "en": "Brought"},
+    "reception.key.expiry": {"ja": "有効期限", "en": "Expiry"},
+    "reception.intake.visit_key": {"ja": "来庁者 (F5)", "en": "Who came (F5)"},
+    "reception.intake.brought_key": {"ja": "持参したもの (F6)", "en": "Brought (F6)"},
+    "reception.intake.renew_short": {"ja": "更新する", "en": "Renew"},
+    "reception.intake.expiry_key": {"ja": "有効期限 (F7)", "en": "Expiry (F7)"},
+    "reception.intake.expiry_forms": {"ja": "R9.5.7 / 2027-05-07", "en": "2027-05-07 / R9.5.7"},
     # -- the scheduling screen -------------------------------------------------------------
     "inq.keys.prev_month": {"ja": "前月", "en": "Prev month"},
     "inq.keys.next_month": {"ja": "次月", "en": "Next month"},

@@ -187,12 +187,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reception.intake.pin_user": {"ja": "利用者証明用", "en": "User cert."},
     "reception.intake.pin_sign": {"ja": "署名用", "en": "Signing cert."},
     "reception.intake.renew": {"ja": "更新する証明書", "en": "Certificates to renew"},
-    "reception.intake.expiry": {"ja": "有効期限", "en": "Expiry"},
-    "reception.intake.expiry_placeholder": {"ja": "YYYY-MM-DD", "en": "YYYY-MM-DD"},
-    "reception.intake.expiry_invalid": {
-        "ja": "日付は YYYY-MM-DD で入力",
-        "en": "enter the date as YYYY-MM-DD",
-    },
     "reception.intake.card_expiring": {
         "ja": "お知らせに「マイナンバーカード」と記載 (カード自体の期限)",
         "en": "The notice says the CARD expires",

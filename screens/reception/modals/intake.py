@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import (
@@ -19,7 +19,6 @@ from textual.widgets import (
     Footer,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -36,10 +35,12 @@ from queue_app.domain.assessment import (
     assess_visit,
 )
 from queue_app.domain.fields import new_request_id
-from queue_app.domain.renewal import RenewalStatus, assess_renewal
 from queue_app.qr import half_blocks
-from screens.reception.common import error_text, translated_bindings
+from screens.reception.common import error_text
+from screens.reception.modals.intake_layout import expiry_status, intake_form, read_expiry
 from screens.reception.modals.issued import IssuedTicketScreen
+from screens.widgets.jtext import WrappedText
+from screens.widgets.keys import KeySpec, translated_bindings
 
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
@@ -76,6 +77,8 @@ class IssueFailed(Message):
 class IntakeScreen(ModalScreen["IssueResult | None"]):
     """Who came, what they brought, the live decision, then one key to issue."""
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # below 32 rows: no frame
+
     def __init__(
         self,
         on_issued: Callable[[IssueResult, IssuedTicketScreen], None] | None = None,
@@ -101,7 +104,11 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self.today: date = app.services.calendar.service_day(
             self.office.id, app.services.clock.now()
         )
-        specs: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
+        specs: list[KeySpec] = [
+            # priority: the focus moves as the key is read, so what is typed next lands
+            ("f5", "jump('visit')", "reception.key.visit", True, True),
+            ("f6", "jump('item-card')", "reception.key.brought", True, True),
+            ("f7", "jump('expiry')", "reception.key.expiry", True, True),
             ("f10", "issue", "reception.key.issue"),
             ("escape", "cancel", "reception.key.cancel"),
         ]
@@ -115,61 +122,12 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             yield Label(tr("reception.intake.title"), classes="dialog-title")
             yield Static("", id="svc-list")
             with Horizontal(id="intake-body"):
-                with VerticalScroll(id="intake-form", can_focus=False):
-                    with Vertical(id="assessment"):
-                        yield Label(tr("reception.intake.visit"), classes="field")
-                        with RadioSet(id="visit", compact=True):
-                            for kind in VisitKind:
-                                yield RadioButton(
-                                    tr(f"visit.{kind.value}"),
-                                    value=kind is VisitKind.SELF,
-                                    id=f"visit-{kind.value}",
-                                    compact=True,
-                                )
-                        yield Label(tr("reception.intake.brought"), classes="field")
-                        with Grid(id="items"):
-                            for item in Item:
-                                yield Checkbox(
-                                    tr(f"reception.item.{item.value}"),
-                                    id=f"item-{item.value}",
-                                    compact=True,
-                                )
-                        yield Label(tr("reception.intake.pin"), classes="field")
-                        with Grid(classes="pins"):
-                            for cert in (Certificate.USER, Certificate.SIGN):
-                                yield Label(tr(f"reception.intake.pin_{cert.value}"))
-                                yield Select(
-                                    [(tr(f"pin.{p.value}"), p.value) for p in PinStatus],
-                                    value=PinStatus.KNOWN.value,
-                                    allow_blank=False,
-                                    id=f"pin-{cert.value}",
-                                    compact=True,
-                                )
-                        yield Label(tr("reception.intake.renew"), classes="field")
-                        with Horizontal(classes="renew"):
-                            for cert in (Certificate.USER, Certificate.SIGN):
-                                yield Checkbox(
-                                    tr(f"reception.intake.pin_{cert.value}"),
-                                    value=True,
-                                    id=f"renew-{cert.value}",
-                                    compact=True,
-                                )
-                        with Horizontal(classes="expiry"):
-                            yield Label(tr("reception.intake.expiry"))
-                            yield Input(
-                                placeholder=tr("reception.intake.expiry_placeholder"),
-                                id="expiry",
-                                compact=True,
-                                max_length=10,
-                            )
-                        yield Static("", id="expiry-status")
-                        yield Checkbox(
-                            tr("reception.intake.card_expiring"), id="card-expiring", compact=True
-                        )
+                with Vertical(id="intake-form"):
+                    yield from intake_form(tr)
                 with VerticalScroll(id="intake-side", can_focus=False):
-                    yield Static("", id="decision")
-                    yield Static("", id="missing")
-                    yield Static("", id="reasons")
+                    yield WrappedText("", id="decision")
+                    yield WrappedText("", id="missing")
+                    yield WrappedText("", id="reasons")
             with Horizontal(id="intake-actions"):
                 yield Button(tr("reception.intake.issue"), id="issue", variant="primary")
                 yield Static("", id="intake-status")
@@ -178,7 +136,13 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
     def on_mount(self) -> None:
         self.staff = getattr(self.app, "options").staff  # noqa: B009
         self._refresh()
-        self.query_one("#visit", RadioSet).focus()
+        self.set_focus(self.query_one("#visit", RadioSet))
+
+    def action_jump(self, widget_id: str) -> None:
+        """F5 / F6 / F7: straight to the visit kind, the items brought, the expiry date."""
+        if self.service_id != self.ecert:  # those fields are hidden for other services
+            self.action_service(self.service_ids.index(self.ecert))
+        self.set_focus(self.query_one(f"#{widget_id}"))
 
     # service choice
     def action_service(self, index: int) -> None:
@@ -227,13 +191,7 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         )
 
     def _expiry(self) -> date | None:
-        raw = self.query_one("#expiry", Input).value.strip()
-        if len(raw) != 10:
-            return None
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            return None
+        return read_expiry(self.query_one("#expiry", Input).value)
 
     def plan(self) -> IntakePlan:
         tr = self.tr
@@ -275,9 +233,9 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self.query_one("#assessment").display = is_ecert
         self._render_expiry()
         plan = self.plan()
-        decision = self.query_one("#decision", Static)
-        missing = self.query_one("#missing", Static)
-        reasons = self.query_one("#reasons", Static)
+        decision = self.query_one("#decision", WrappedText)
+        missing = self.query_one("#missing", WrappedText)
+        reasons = self.query_one("#reasons", WrappedText)
         if not is_ecert:
             decision.update(Text(tr("reception.intake.no_assessment"), style="bold"))
             decision.set_classes("")
@@ -317,35 +275,8 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             button.disabled = False
 
     def _render_expiry(self) -> None:
-        status = self.query_one("#expiry-status", Static)
-        raw = self.query_one("#expiry", Input).value.strip()
-        expiry = self._expiry()
-        tr = self.tr
-        if not raw:
-            status.update("")
-            return
-        if expiry is None:
-            status.update(Text(tr("reception.intake.expiry_invalid"), style="dim"))
-            return
-        r = assess_renewal(expiry, self.today)
-        window = tr(
-            "renewal.window_range", start=r.window_start.isoformat(), end=r.window_end.isoformat()
-        )
-        if r.status is RenewalStatus.OPEN:
-            line = Text(tr("reception.renewal.open", days=r.days_left), style="bold green")
-        elif r.status is RenewalStatus.TOO_EARLY:
-            line = Text(
-                tr(
-                    "reception.renewal.too_early",
-                    start=r.window_start.isoformat(),
-                    days=r.days_until_window,
-                ),
-                style="bold yellow",
-            )
-        else:
-            line = Text(tr("reception.renewal.expired", days=r.days_since_expiry), style="bold red")
-        line.append(f"\n{window}", style="")
-        status.update(line)
+        raw = self.query_one("#expiry", Input).value
+        self.query_one("#expiry-status", Label).update(expiry_status(raw, self.today, self.tr))
 
     @on(Checkbox.Changed)
     @on(RadioSet.Changed)
