@@ -153,9 +153,7 @@ def test_no_show_sweep_and_expiry(services, clock) -> None:  # type: ignore[no-u
     assert [c.id for c in inq.overdue_cases()] == [case.id]
     # read as expired at once (not written down yet: overdue), no longer among the open ones
     assert inq.list_cases() == []
-    assert [(c.state, c.overdue) for c in inq.list_cases(states=["expired"])] == [
-        ("expired", True)
-    ]
+    assert [(c.state, c.overdue) for c in inq.list_cases(states=["expired"])] == [("expired", True)]
     assert inq.expire_overdue() == 1
     assert inq.get_case(case.id).state == "expired"
     assert inq.overdue_cases() == []
