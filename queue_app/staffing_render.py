@@ -14,6 +14,7 @@ import json
 import math
 from typing import Any
 
+from queue_app.domain.counter_sim import SkillGroup
 from queue_app.domain.staffing import PlanCheck
 from queue_app.i18n import Translator
 from queue_app.services.staffing import StaffingReport
@@ -119,6 +120,17 @@ def accuracy_line(report: StaffingReport, tr: Translator) -> str:
     )
 
 
+def _group(report: StaffingReport, group: SkillGroup, tr: Translator) -> str:
+    """ "窓口1 (各種証明書の発行・その他の手続)": the counters and what they handle."""
+    return tr(
+        "plan.group",
+        counters=",".join(str(c) for c in group.counters),
+        services="・".join(report.name(s, tr.lang) for s in group.services)
+        if tr.lang != "en"
+        else ", ".join(report.name(s, tr.lang) for s in group.services),
+    )
+
+
 def _head(report: StaffingReport, tr: Translator) -> list[str]:
     res, hist = report.result, report.history
     d = res.demand
@@ -126,7 +138,7 @@ def _head(report: StaffingReport, tr: Translator) -> list[str]:
     return [
         tr(
             "plan.title",
-            office=report.office_id,
+            office=report.name(report.office_id, tr.lang),
             date=report.day.isoformat(),
             weekday=tr(f"weekday.{report.day.weekday()}"),
             opens=_hhmm(d.slots[0]),
@@ -138,7 +150,10 @@ def _head(report: StaffingReport, tr: Translator) -> list[str]:
             start=hist.start.isoformat(),
             end=hist.end.isoformat(),
             days=report.model.training_days,
-            notices=", ".join(x.isoformat() for x in hist.deliveries if x >= hist.start) or "-",
+            notices=", ".join(
+                x.isoformat() for x in hist.deliveries if 0 <= (report.day - x).days <= 45
+            )
+            or "-",
         ),
         tr(
             "plan.patience",
@@ -150,7 +165,7 @@ def _head(report: StaffingReport, tr: Translator) -> list[str]:
         tr(
             "plan.groups",
             groups="; ".join(
-                f"{g.key} = " + ",".join(str(c) for c in g.counters) for g in res.groups
+                f"G{i + 1} = {_group(report, g, tr)}" for i, g in enumerate(res.groups)
             ),
         ),
         accuracy_line(report, tr),
@@ -336,9 +351,7 @@ def render_html(report: StaffingReport, tr: Translator) -> str:
         f"<td>{c.outcome.left_share * 100:.1f}%</td></tr>"
         for c in (res.iterative, res.erlang_c, res.erlang_a)
     )
-    ghead = "".join(
-        f'<th title="{_esc(",".join(map(str, g.counters)))}">{_esc(g.key)}</th>' for g in groups
-    )
+    ghead = "".join(f"<th>{_esc(_group(report, g, tr))}</th>" for g in groups)
     return (
         f'<!DOCTYPE html><html lang="{tr.lang}"><head><meta charset="utf-8">'
         f"<title>{_esc(head[0])}</title><style>{CSS}</style></head><body>"
@@ -346,12 +359,16 @@ def render_html(report: StaffingReport, tr: Translator) -> str:
         + "".join(f"<p>{_esc(line)}</p>" for line in head[1:])
         + f"<figure>{_chart(report, tr)}<figcaption>"
         f"{_esc(tr('plan.chart', within=f'{res.target.within:g}'))}</figcaption></figure>"
-        f"<table><tr><th class=l></th><th>arrivals</th>{ghead}<th>total</th><th>wait</th>"
-        "<th>met</th><th>Erlang C</th><th>Erlang C met</th><th>Erlang-A</th></tr>"
+        f"<table><tr><th class=l></th><th>{_esc(tr('plan.col.arrivals'))}</th>{ghead}"
+        f"<th>{_esc(tr('plan.col.total'))}</th><th>{_esc(tr('plan.col.wait'))}</th>"
+        f"<th>{_esc(tr('plan.col.met'))}</th><th>Erlang C</th>"
+        f"<th>Erlang C {_esc(tr('plan.col.met'))}</th><th>Erlang-A</th></tr>"
         + "".join(rows)
         + f"</table><h2>{_esc(tr('plan.check', days=3 * res.replications))}</h2>"
-        "<table><tr><th class=l></th><th>met</th><th>counter×30min</th><th>overtime min</th>"
-        f"<th>left</th></tr>{check}</table><pre>{_esc(tr('plan.models'))}</pre>"
+        f"<table><tr><th class=l></th><th>{_esc(tr('plan.col.share_met'))}</th>"
+        f"<th>{_esc(tr('plan.col.counter_hh'))}</th><th>{_esc(tr('plan.col.overtime'))}</th>"
+        f"<th>{_esc(tr('plan.col.left'))}</th></tr>{check}</table>"
+        f"<pre>{_esc(tr('plan.models'))}</pre>"
         f'<script type="application/json" id="plan-data">{data}</script></body></html>\n'
     )
 

@@ -105,7 +105,11 @@ ARGS = ("plan", "--office", "sogo", "--date", "2026-12-07", "--weeks", "12", "--
 def test_cli_table_json_csv_html(cli_db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = _run(capsys, *ARGS, "--lang", "en")
     assert code == 0, err
-    assert "Counter staffing plan: sogo, 2026-12-07 (Mon), reception 08:30-17:15" in out
+    assert (
+        "Counter staffing plan: Citizen Services Division, 2026-12-07 (Mon), reception 08:30-17:15"
+        in out
+    )
+    assert "counter 3 (My Number Card pickup, E-certificate renewal)" in out
     assert "08:30-09:00" in out and "17:00-17:15" in out
     assert "Erlang C (per period)" in out and "iterative simulation" in out
     assert "Forecast accuracy (backtest" in out and "Model assumptions" in out

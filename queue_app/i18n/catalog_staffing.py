@@ -84,4 +84,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rpt.reason.end_of_month": {"ja": "月末", "en": "End of month"},
     "rpt.ui.fc_why.end_of_month": {"ja": "末", "en": "E"},
+    "plan.group": {"ja": "窓口{counters} ({services})", "en": "counter {counters} ({services})"},
+    "plan.col.arrivals": {"ja": "予測来庁数", "en": "arrivals"},
+    "plan.col.total": {"ja": "窓口計", "en": "counters"},
+    "plan.col.wait": {"ja": "平均待ち(分)", "en": "mean wait (min)"},
+    "plan.col.met": {"ja": "目標達成", "en": "met"},
+    "plan.col.share_met": {"ja": "目標を満たす30分枠", "en": "half-hours meeting the target"},
+    "plan.col.counter_hh": {"ja": "窓口×30分", "en": "counter-half-hours"},
+    "plan.col.overtime": {"ja": "終業後の延長(分)", "en": "overtime (min)"},
+    "plan.col.left": {"ja": "帰った人", "en": "left"},
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -109,6 +109,13 @@ class StaffingReport:
     accuracy: Backtest | None
     result: StaffingResult
     counters: dict[str, tuple[int, ...]]  # group key -> counter numbers
+    names: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # id -> (ja, en): office, procedures
+
+    def name(self, key: str, lang: str) -> str:
+        ja, en = self.names.get(key, (key, key))
+        return en if lang == "en" else ja
 
 
 @dataclass(frozen=True)
@@ -353,6 +360,13 @@ class StaffingService:
             self.accuracy(hist),
             result,
             {g.key: g.counters for g in groups},
+            {
+                office_id: (office.name_ja, office.name_en),
+                **{
+                    sid: (self.config.services[sid].name_ja, self.config.services[sid].name_en)
+                    for sid in office.services
+                },
+            },
         )
 
 
