@@ -15,6 +15,7 @@ from tests.inquiry_support import first_visit, mailed_case
 from tests.test_inquiry_screens import Host, start
 from tests.test_inquiry_screens import settle as settle_host
 from tests.test_reception_support import open_intake, reception_app, settle
+from tests.waiting import until
 
 
 async def walk(pilot: Any, screen: Any) -> list[Widget]:
@@ -106,3 +107,24 @@ async def test_reports(sqlite_services) -> None:  # type: ignore[no-untyped-def]
         ids = [w.id for w in reached]
         assert {"rpt-office", "rpt-view", "rpt-from", "rpt-to", "rpt-show"} <= set(ids)
         assert footer_keys(screen)
+
+
+async def test_reports_read_dates_in_wareki(sqlite_services) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    app = create_app(sqlite_services, AppOptions(office_id="sogo", mode="reports", lang="ja"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await until(pilot, lambda: screen.loads >= 1, "the first report")
+        before = screen.loads
+        screen.query_one("#rpt-from", Input).value = ""
+        await pilot.click("#rpt-from")
+        await pilot.press(*"R8.11.30", "enter")
+        await until(pilot, lambda: screen.loads > before, "the report")
+        assert screen.report.day.isoformat() == "2026-11-30"
+        screen.query_one("#rpt-from", Input).value = "R8.2.30"
+        await pilot.press("f5")
+        await settle(pilot)
+        summary = str(screen.query_one("#rpt-summary").render())
+        assert "開始日" in summary and "2026年2月30日という日はありません" in summary

@@ -79,4 +79,4 @@ async def test_range_and_closed_day_and_bad_date(rsvc) -> None:  # type: ignore[
         screen.query_one("#rpt-from", Input).value = "2026-12-32"
         screen.action_show()
         await _settle(app, pilot)
-        assert "YYYY-MM-DD" in _summary(screen)
+        assert "no day 2026-12-32" in _summary(screen)  # the field named, the problem said

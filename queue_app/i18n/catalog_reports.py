@@ -162,8 +162,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.ui.arrivals_spark": {"ja": "時間帯別 来庁", "en": "Arrivals by hour"},
     "rpt.ui.wait_spark": {"ja": "時間帯別 平均待ち", "en": "Mean wait by hour"},
     "rpt.ui.days_spark": {"ja": "日別 平均待ち", "en": "Mean wait by day"},
-    "rpt.ui.bad_date": {
-        "ja": "日付は YYYY-MM-DD で入力してください",
-        "en": "Enter dates as YYYY-MM-DD",
-    },
 }

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Sparkline, Static
 
+from queue_app.domain.dates import DateInputError, parse_date
 from queue_app.domain.errors import InputError, MadoguchiError
 from screens.reports.query import _MONTH, VIEWS, Query, ReportReady
+from screens.widgets.keys import KeySpec, translated_bindings
 
 if TYPE_CHECKING:
     from queue_app.services.reports import ForecastDay
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
 class ReportsForm(Screen[None]):
     CSS_PATH = "reports.tcss"
     BINDINGS = [Binding("ctrl+r", "show", "show")]
+    KEYS: ClassVar[list[KeySpec]] = [
+        ("f5,ctrl+r", "show", "rpt.ui.show", True),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,8 +81,8 @@ class ReportsForm(Screen[None]):
     def on_mount(self) -> None:
         tr = self.mapp.tr
         self.title = tr("rpt.ui.title")
-        # footer labels from the catalogue (the language is chosen per app)
-        self._bindings = BindingsMap([Binding("ctrl+r", "show", tr("rpt.ui.show"))])
+        # footer labels from the catalogue, added to the screen's own (Tab, Shift+Tab)
+        self._bindings = translated_bindings(tr, self.KEYS, base=self._bindings)
         self.refresh_bindings()
         self._set_view("report")
         self.action_show()
@@ -92,11 +97,15 @@ class ReportsForm(Screen[None]):
             if not m or not 1 <= int(m.group(2)) <= 12:
                 raise InputError("rpt.ui.bad_month")
             return Query(office, date(int(m.group(1)), int(m.group(2)), 1), None, "forecast")
+        tr = self.mapp.tr
+        try:  # 2026-12-01, 2026/12/1, R8.12.1, 令和8年12月1日: the domain's one parser
+            start = parse_date(raw_from)
+        except DateInputError as exc:
+            raise exc.for_field(tr("rpt.ui.from")) from None
         try:
-            start = date.fromisoformat(raw_from)
-            end = date.fromisoformat(raw_to) if raw_to else None
-        except ValueError:
-            raise InputError("rpt.ui.bad_date") from None
+            end = parse_date(raw_to) if raw_to else None
+        except DateInputError as exc:
+            raise exc.for_field(tr("rpt.ui.to")) from None
         return Query(office, start, end)
 
     def _set_view(self, view: str) -> None:
