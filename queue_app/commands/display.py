@@ -27,7 +27,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "display",
         parents=[common],
         help="the waiting-room display (read-only), in the terminal or in a browser",
-        description="Show now calling, queues and estimates for one office, live.",
+        description="Show now calling, queues and estimates for one office, live. "
+        "Keys: Ctrl+R redraw, Ctrl+Q quit.",
     )
     p.add_argument("--office", required=True, help="office id, e.g. sogo")
     p.add_argument("--web", action="store_true", help="serve the display to browsers")

@@ -99,7 +99,7 @@ HELP_JA: dict[str, str] = {
     "Open the reception terminal for one counter: intake and ticket issue, call next, recall, start, finish, no-show, transfer, the waiting list and a QR scanner field.": "一つの窓口の受付端末を開きます: 受付と発券、次を呼出、再呼出、開始、完了、不在、回付、待ち一覧、QR 読み取り欄。",
     "counter number": "窓口番号",
     "staff code (asked at start when omitted)": "職員コード (省略時は起動時に尋ねます)",
-    "Show now calling, queues and estimates for one office, live.": "一つの窓口の呼出中の番号・待ち人数・目安時間を表示し続けます。",
+    "Show now calling, queues and estimates for one office, live. Keys: Ctrl+R redraw, Ctrl+Q quit.": "一つの窓口の呼出中の番号・待ち人数・目安時間を表示し続けます。キー: Ctrl+R 再描画、Ctrl+Q 終了。",
     "serve the display to browsers": "ブラウザに表示を配信",
     "address to listen on with --web": "--web で待ち受けるアドレス",
     "port with --web": "--web のポート",
