@@ -40,6 +40,19 @@ def test_daily_table(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
     assert code == 0, err
     assert "総合窓口課 2026-12-01(火)" in out
     assert "開庁前(08:30)に発券された1件は、08:30から待ち時間を数えています。" in out
+    # the footnote says what is counted: T5 (16:50) waited until 17:30, all 40 minutes count
+    assert "受付終了(17:15)より後に呼び出された1件は、17:15以降の待ち時間も含みます。" in out
+    assert "受付時間外の時間は含みません" not in out
+
+
+def test_daily_footnotes_in_english(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    argv = ["--lang", "en", "report", "daily", "--office", "sogo", "--date", "2026-12-01"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert "1 ticket(s) were called after reception ended (17:15)" in out
+    assert "excludes time outside opening hours" not in out
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert json.loads(out)["totals"]["called_after_close"] == 1
 
 
 def test_daily_json_and_csv(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +122,7 @@ def test_range_and_forecast_formats(cli_db, capsys, tmp_path) -> None:  # type: 
         "--office",
         "sogo",
         "--month",
-        "2026-12",
+        "2027-01",  # learned from the December days before "today" (2026-12-10)
         "--format",
         "html",
         "--out",
@@ -119,7 +132,7 @@ def test_range_and_forecast_formats(cli_db, capsys, tmp_path) -> None:  # type: 
     assert str(target) in out
     assert "混雑予想カレンダー" in target.read_text(encoding="utf-8")
     code, out, _ = run(
-        capsys, "report", "forecast", "--office", "sogo", "--month", "2026-12", "--format", "csv"
+        capsys, "report", "forecast", "--office", "sogo", "--month", "2027-01", "--format", "csv"
     )
     rows = excel_csv(out)
     assert any(r["closed_reason"] == "土曜日・日曜日" for r in rows)
@@ -147,3 +160,21 @@ def test_no_bom_on_an_interactive_terminal() -> None:
     assert with_bom("a,b\n", "csv", to_terminal=True) == "a,b\n"
     assert with_bom("a,b\n", "csv", to_terminal=False) == "\ufeffa,b\n"
     assert with_bom("{}", "json", to_terminal=False) == "{}"
+
+
+def test_forecast_on_an_empty_database_refuses_like_simulate(
+    sqlite_url, config, clock, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """No history: no made-up calendar built on "44 open days of records" of nothing."""
+    make_services(sqlite_url, config, clock).engine.dispose()  # migrated, empty
+    monkeypatch.setenv("MADOGUCHI_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-10T09:00:00+09:00")
+    forecast = ["report", "forecast", "--office", "sogo", "--month", "2026-12"]
+    code, out, err = run(capsys, *forecast)
+    assert code == 2 and out == ""
+    assert "受付記録がありません" in err and "2026-09-22" in err and "2026-11-30" in err
+    assert "Traceback" not in err
+    code, out, err = run(capsys, "--lang", "en", *forecast, "--format", "json")
+    assert code == 2 and out == "" and "no tickets" in err and "--weeks" in err
+    code, _, err = run(capsys, "simulate", "--office", "sogo", "--date", "2026-12-14")
+    assert code == 2 and "受付記録がありません" in err  # the same kind of refusal

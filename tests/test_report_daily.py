@@ -41,6 +41,8 @@ def test_daily_totals_hand_computed(rsvc) -> None:  # type: ignore[no-untyped-de
     assert f.last30 == 1 and r.last30_window == ("16:45", "17:15")  # T5 at 16:50
     assert r.last_finish == "17:40"
     assert r.overtime_minutes == pytest.approx(25.0)
+    # T5 (16:50) was called at 17:30: its 40 minutes include the 15 after reception ended
+    assert f.after_close == 1
 
 
 def test_daily_by_hour_across_utc_midnight(rsvc) -> None:  # type: ignore[no-untyped-def]

@@ -111,7 +111,7 @@ def test_html_is_self_contained_and_printable(reports) -> None:  # type: ignore[
     for report in (
         reports.daily("sogo", date(2026, 12, 1)),
         reports.range("sogo", date(2026, 11, 30), date(2026, 12, 6)),
-        reports.forecast("sogo", 2026, 12),
+        reports.forecast("sogo", 2027, 1),  # learned from December (today is 2026-12-10)
     ):
         page = render(report, "html", "en")
         urls = re.findall(r"""(?:src|href)\s*=\s*["']?([^"' >]+)""", page)
@@ -195,8 +195,44 @@ def test_daily_html_opens_in_chromium(reports, tmp_path) -> None:  # type: ignor
 def test_range_and_forecast_html_open_in_chromium(reports, tmp_path) -> None:  # type: ignore[no-untyped-def]
     for name, report in (
         ("range.html", reports.range("sogo", date(2026, 11, 30), date(2026, 12, 6))),
-        ("forecast.html", reports.forecast("sogo", 2026, 12)),
+        ("forecast.html", reports.forecast("sogo", 2027, 1)),
     ):
         errors, info = _open_in_chromium(tmp_path, name, render(report, "html", "ja"))
         assert errors == [], name
         assert info["svgs"] >= 1 and info["pdf_bytes"] > 1000
+
+
+def _target_lines(page: str) -> dict[str, tuple[float, float, float]]:
+    """chart id -> (target value, the line's y, the y of the chart's zero line)."""
+    found: dict[str, tuple[float, float, float]] = {}
+    for chart_id, svg in re.findall(r'<svg id="([^"]+)"(.*?)</svg>', page, re.S):
+        line = re.search(r'<line class="target"[^>]*y1="([\d.]+)"[^>]*data-value="([\d.]+)"', svg)
+        base = re.search(r'<line class="axis"[^>]*y1="([\d.]+)"', svg)
+        if line and base:
+            found[chart_id] = (float(line.group(2)), float(line.group(1)), float(base.group(1)))
+    return found
+
+
+def test_wait_charts_draw_the_target_line(reports) -> None:  # type: ignore[no-untyped-def]
+    """Every chart of waiting minutes shows the target, at its height on the chart's scale,
+    labelled; charts of counts (arrivals, people waiting) do not."""
+    pages = {
+        "daily": render(reports.daily("sogo", date(2026, 12, 1)), "html", "ja"),
+        "range": render(reports.range("sogo", date(2026, 11, 30), date(2026, 12, 6)), "html", "ja"),
+        "forecast": render(reports.forecast("sogo", 2027, 1), "html", "en"),
+    }
+    wanted = {"daily": "chart-wait", "range": "chart-days", "forecast": "chart-profile"}
+    for name, page in pages.items():
+        lines = _target_lines(page)
+        assert set(lines) == {wanted[name]}, (name, lines)
+        value, y, zero = lines[wanted[name]]
+        assert value == 30.0  # general.target_wait_minutes
+        top = max(float(v) for v in json.loads(parse(page).data)["charts"][wanted[name]]["values"]
+                  if v is not None)  # fmt: skip
+        assert y < zero  # above the zero line ...
+        bars = parse(page).marks[wanted[name]]
+        tallest = max(bars, key=lambda b: float(b["height"] or 0))
+        # ... at the same scale as the bars: a bar of `top` minutes reaches top/30 of the way
+        ratio = float(tallest["height"] or 0) / (zero - y)
+        assert abs(ratio - top / value) < 0.02, (name, ratio, top / value)
+    assert "目標 30分" in pages["daily"] and "target 30 min" in pages["forecast"]

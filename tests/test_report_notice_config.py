@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -13,7 +13,18 @@ from queue_app.cli import main
 from queue_app.config import default_document, load_config
 from queue_app.domain.config_schema import parse_config
 from queue_app.domain.errors import ConfigError
+from queue_app.services import IssueRequest
 from tests.conftest import make_services
+
+
+def _one_past_ticket(svc) -> None:  # type: ignore[no-untyped-def]
+    """A ticket a week before the fixed clock: history to forecast from (an empty database
+    is refused), and no spike to infer a notice date from."""
+    clock = svc.clock
+    now = clock.now()
+    clock.set(now - timedelta(days=7))
+    svc.tickets.issue(IssueRequest("sogo", "ecert"), with_estimate=False)
+    clock.set(now)
 
 
 def _doc(**reports: object) -> dict:  # type: ignore[type-arg]
@@ -49,6 +60,7 @@ def test_bad_notice_dates_name_the_key(reports, needle) -> None:  # type: ignore
 def test_forecast_uses_configured_dates_unless_given(sqlite_url, clock) -> None:  # type: ignore[no-untyped-def]
     cfg = parse_config(_doc(notice_dates=["2026-12-09", "2027-03-01"]))
     svc = make_services(sqlite_url, cfg, clock)
+    _one_past_ticket(svc)
     try:
         fc = svc.reports.forecast("sogo", 2026, 12)
         assert fc.notice_source == "config" and not fc.notice_inferred
@@ -68,7 +80,8 @@ def test_forecast_uses_configured_dates_unless_given(sqlite_url, clock) -> None:
 
 
 def test_without_config_or_flag_nothing_is_invented(sqlite_url, clock, config) -> None:  # type: ignore[no-untyped-def]
-    svc = make_services(sqlite_url, config, clock)  # empty history: no spikes to infer from
+    svc = make_services(sqlite_url, config, clock)
+    _one_past_ticket(svc)  # one ticket: no spike to infer from
     try:
         fc = svc.reports.forecast("sogo", 2026, 12)
         assert fc.notice_source == "none" and fc.notice_dates == ()
@@ -80,7 +93,9 @@ def test_without_config_or_flag_nothing_is_invented(sqlite_url, clock, config) -
 def test_cli_forecast_reads_the_config_file(
     sqlite_url, clock, config, tmp_path, monkeypatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    make_services(sqlite_url, config, clock).engine.dispose()
+    svc = make_services(sqlite_url, config, clock)
+    _one_past_ticket(svc)
+    svc.engine.dispose()
     toml = tmp_path / "madoguchi.toml"
     toml.write_text('[reports]\nnotice_dates = ["2026-12-09"]\n', encoding="utf-8")
     monkeypatch.setenv("MADOGUCHI_CONFIG", str(toml))

@@ -53,6 +53,7 @@ GROUP_COLUMNS = (
     "transferred",
     "early",
     "last30",
+    "after_close",
     "waits_n",
     "waits_sum",
     "waits_max",
@@ -74,6 +75,7 @@ class Figures:
     transferred: int = 0
     early: int = 0  # issued before opening: their wait counts from the opening
     last30: int = 0  # issued in the last 30 minutes before reception ended
+    after_close: int = 0  # first called after reception ended: that time counts as waiting
     waits: int = 0  # tickets called at least once (the ones with a waiting time)
     wait_mean: float | None = None  # minutes
     wait_max: float | None = None  # minutes
@@ -94,6 +96,7 @@ class Figures:
             "transferred": self.transferred,
             "early_arrivals": self.early,
             "issued_last_30_min": self.last30,
+            "called_after_close": self.after_close,
             "waits_counted": self.waits,
             "wait_mean_min": _r(self.wait_mean),
             "wait_max_min": _r(self.wait_max),
@@ -115,6 +118,7 @@ class Agg:
     transferred: int = 0
     early: int = 0
     last30: int = 0
+    after_close: int = 0
     waits_n: int = 0
     waits_sum: float = 0.0
     waits_max: float | None = None
@@ -131,6 +135,7 @@ class Agg:
         self.transferred += row["transferred"] or 0
         self.early += row["early"] or 0
         self.last30 += row["last30"] or 0
+        self.after_close += row.get("after_close") or 0
         self.waits_n += row["waits_n"] or 0
         self.waits_sum += float(row["waits_sum"] or 0)
         self.over_n += row["over_n"] or 0
@@ -164,6 +169,7 @@ class Agg:
             transferred=self.transferred,
             early=self.early,
             last30=self.last30,
+            after_close=self.after_close,
             waits=self.waits_n,
             wait_mean=minutes(self.waits_sum / self.waits_n) if self.waits_n else None,
             wait_max=minutes(self.waits_max),

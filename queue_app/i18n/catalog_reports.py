@@ -58,8 +58,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} ticket(s) were issued before opening ({opens}); their wait counts from {opens}.",
     },
     "rpt.wait_note": {
-        "ja": "待ち時間は発券から最初の呼出までで、受付時間外の時間は含みません。",
-        "en": "Waiting time runs from issue to the first call and excludes time outside opening hours.",
+        "ja": "待ち時間は発券から最初の呼出までです。開庁前と受付時間の合間(休憩)は含みません。",
+        "en": "Waiting time runs from issue to the first call, without the time before opening "
+        "or breaks between reception hours.",
+    },
+    "rpt.target_line": {"ja": "目標 {m}分", "en": "target {m} min"},
+    "rpt.after_close_note": {
+        "ja": "受付終了({closes})より後に呼び出された{n}件は、{closes}以降の待ち時間も含みます。",
+        "en": "{n} ticket(s) were called after reception ended ({closes}); their wait includes "
+        "the time after {closes}.",
     },
     "rpt.provisional": {
         "ja": "途中経過({time} 現在)",
@@ -68,6 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.provisional_note": {
         "ja": "この日はまだ終わっていません。数字は途中経過で、これからの時間帯は「-」です。",
         "en": "This day is not over yet: the figures are provisional; hours still to come show '-'.",
+    },
+    "err.forecast_no_history": {
+        "ja": "{office} には {start} 〜 {end} (直近 {weeks} 週間) の受付記録がありません。"
+        "混雑を予想できません (--weeks で期間を延ばすか、madoguchi demo で試せます)",
+        "en": "{office} has no tickets from {start} to {end} (the last {weeks} weeks) to "
+        "forecast from (give more --weeks, or try madoguchi demo)",
     },
     "rpt.by_hour": {"ja": "時間帯別", "en": "By hour"},
     "rpt.by_service": {"ja": "手続別", "en": "By procedure"},

@@ -197,6 +197,7 @@ v AS (
   SUM(CASE WHEN issued_ms < open_ms THEN 1 ELSE 0 END) AS early,
   SUM(CASE WHEN issued_ms >= close_ms - {last_ms} AND issued_ms < close_ms THEN 1 ELSE 0 END)
     AS last30,
+  SUM(CASE WHEN first_call > close_ms THEN 1 ELSE 0 END) AS after_close,
   COUNT(wait_ms) AS waits_n, SUM(wait_ms) AS waits_sum, MAX(wait_ms) AS waits_max,
   SUM(CASE WHEN wait_ms > {target_ms} THEN 1 ELSE 0 END) AS over_n,
   COUNT(svc_ms) AS svc_n, SUM(svc_ms) AS svc_sum, MAX(finished_ms) AS finish_max

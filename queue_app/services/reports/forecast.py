@@ -13,7 +13,7 @@ import calendar as pycal
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from queue_app.domain.errors import InputError
+from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.estimates import congestion
 from queue_app.domain.forecast import ArrivalModel, DayInfo
 from queue_app.domain.reporting import ForecastFactors
@@ -94,6 +94,14 @@ class ReportForecast(ReportRange):
         hist_start = hist_end - timedelta(days=weeks * 7 - 1)
         staffing = StaffingService(self.services)
         hist = staffing.history(office_id, hist_start, hist_end, last, notice_dates)
+        if not any(hist.counts.values()):  # nothing to learn from: refuse, like `simulate`
+            raise DomainError(
+                "err.forecast_no_history",
+                office=office_id,
+                start=hist_start.isoformat(),
+                end=hist_end.isoformat(),
+                weeks=weeks,
+            )
         model = staffing.model(hist)
         accuracy = staffing.accuracy(hist)
         infos = {i.day: i for i in hist.days}
@@ -158,4 +166,5 @@ class ReportForecast(ReportRange):
             notice_source=hist.notice_source,
             accuracy=accuracy,
             arrivals=model,
+            target_minutes=self.config.settings.target_wait_minutes,
         )

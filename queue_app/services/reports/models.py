@@ -237,6 +237,7 @@ class Forecast:
     # how accurate the arrivals forecast was in its last backtest (None: too little history)
     accuracy: Backtest | None = None
     arrivals: ArrivalModel | None = None  # the fitted factor table
+    target_minutes: int = 30  # general.target_wait_minutes: the line on the wait chart
 
     def accuracy_text(self, lang: str = "ja") -> str:
         """One line for the help text: how far the arrivals forecast was off in its backtest."""
@@ -270,6 +271,7 @@ class Forecast:
             "notice_inferred": self.notice_inferred,
             "notice_source": self.notice_source,
             "thresholds_min": {"moderate": self.thresholds[0], "crowded": self.thresholds[1]},
+            "target_wait_min": self.target_minutes,
             "factors": self.factors.to_json(),
             "days": [d.to_json(lang) for d in self.days],
             "accuracy": self.accuracy.to_json() if self.accuracy else None,

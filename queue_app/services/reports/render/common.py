@@ -91,6 +91,8 @@ def _notes(r: DailyReport, tr: Translator) -> list[str]:
         notes.append(tr("rpt.provisional_note"))
     if r.totals.early and r.opens:
         notes.append(tr("rpt.early_note", n=r.totals.early, opens=r.opens))
+    if r.totals.after_close and r.closes:
+        notes.append(tr("rpt.after_close_note", n=r.totals.after_close, closes=r.closes))
     return notes
 
 

@@ -102,9 +102,14 @@ def _chart_from(
     labels: Sequence[str],
     values: Sequence[float | None],
     cls: str = "bar",
+    target: float | None = None,
+    target_label: str = "",
 ) -> str:
+    """A bar chart and its data; charts of waiting minutes pass the target to draw its line."""
     charts[chart_id] = {"type": "bar", "labels": list(labels), "values": list(values)}
-    return bar_chart(chart_id, title, labels, values, cls)
+    if target is not None:
+        charts[chart_id]["target"] = target
+    return bar_chart(chart_id, title, labels, values, cls, target=target, target_label=target_label)
 
 
 def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, object]]) -> list[str]:
@@ -145,6 +150,8 @@ def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, obje
             labels,
             [_round(h.wait_mean) for h in r.by_hour],
             "bar2",
+            float(r.target_minutes),
+            tr("rpt.target_line", m=r.target_minutes),
         )
     )
     out.append(
@@ -201,6 +208,8 @@ def _html_range(r: RangeReport, tr: Translator, charts: dict[str, dict[str, obje
             tr("rpt.chart_days"),
             labels,
             [_round(d.figures.wait_mean) for d in open_days],
+            target=float(r.target_minutes),
+            target_label=tr("rpt.target_line", m=r.target_minutes),
         )
         + "</section>"
     )
@@ -286,6 +295,8 @@ def _html_forecast(r: Forecast, tr: Translator, charts: dict[str, dict[str, obje
             [f"{h:02d}" for h, _ in prof],
             [round(v, 1) for _, v in prof],
             "bar2",
+            float(r.target_minutes),
+            tr("rpt.target_line", m=r.target_minutes),
         )
         + "</section>"
     )

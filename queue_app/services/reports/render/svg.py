@@ -19,11 +19,16 @@ def bar_chart(
     cls: str = "bar",
     width: int = 680,
     height: int = 170,
+    target: float | None = None,
+    target_label: str = "",
 ) -> str:
-    """A plain SVG bar chart; each bar is `<rect class=... data-key data-value>`."""
+    """A plain SVG bar chart; each bar is `<rect class=... data-key data-value>`.
+
+    With `target` (minutes of waiting), a dashed `<line class="target" data-value>` is drawn
+    at that height on the bars' scale (the scale grows to show it), labelled `target_label`."""
     pad_l, pad_b, pad_t = 34, 18, 16
     n = max(len(values), 1)
-    top = max([v for v in values if v is not None] or [0]) or 1.0
+    top = max([v for v in values if v is not None] + [target or 0] or [0]) or 1.0
     slot = (width - pad_l - 4) / n
     bar_w = max(slot * 0.7, 1)
     plot_h = height - pad_b - pad_t
@@ -33,7 +38,8 @@ def bar_chart(
         f'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{_esc(title)}</title>",
         f'<text x="{pad_l}" y="11">{_esc(title)}</text>',
-        f'<line x1="{pad_l}" y1="{height - pad_b}" x2="{width - 2}" y2="{height - pad_b}" stroke="#666"/>',
+        f'<line class="axis" x1="{pad_l}" y1="{height - pad_b}" x2="{width - 2}" '
+        f'y2="{height - pad_b}" stroke="#666"/>',
         f'<text x="2" y="{pad_t + 8}">{_esc(_n(top))}</text>',
     ]
     every = max(1, n // 24)
@@ -52,6 +58,15 @@ def bar_chart(
                 f'<text x="{x + bar_w / 2:.1f}" y="{height - 5}" text-anchor="middle">'
                 f"{_esc(label)}</text>"
             )
+    if target is not None:
+        y = height - pad_b - plot_h * target / top
+        parts.append(
+            f'<line class="target" x1="{pad_l}" y1="{y:.1f}" x2="{width - 2}" y2="{y:.1f}" '
+            f'stroke="#c0392b" stroke-width="1.5" stroke-dasharray="6 3" '
+            f'data-value="{target:g}"><title>{_esc(target_label)}</title></line>'
+            f'<text class="target-label" x="{width - 4}" y="{y - 3:.1f}" text-anchor="end" '
+            f'fill="#c0392b">{_esc(target_label)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
