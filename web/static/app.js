@@ -5,7 +5,14 @@
   var root = document.documentElement;
   root.classList.add("js");
   var live = document.getElementById("live");
-  document.querySelectorAll(".js-only, .js-live").forEach(function (el) { el.hidden = false; });
+  var reload = document.body.classList.contains("reload");
+  document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+  if (live || reload) {
+    document.querySelectorAll(".js-live").forEach(function (el) { el.hidden = false; });
+  }
+  if (!live && reload) {  // a page without a live part (the index) reloads itself
+    window.setTimeout(function () { window.location.reload(); }, 20000);
+  }
   if (!live || !window.EventSource) { return; }
 
   var alertOn = false;
