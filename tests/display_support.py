@@ -29,6 +29,21 @@ def display_app(
     return create_app(display_services(url, config, clock), options, modes=["display"])
 
 
+def free_counter(services: Services, counter: int, office: str = OFFICE) -> None:
+    """One visitor at a time: the visitor still at `counter` is served and finished."""
+    t = services.tickets
+    for still in t.open_at_counter(office, counter):
+        if still.state == "called":
+            t.start(still.id, counter)
+        t.finish(still.id, "served", counter)
+
+
+def call_next(services: Services, counter: int, office: str = OFFICE) -> Any:
+    """`call_next` at a counter that may still have a visitor: that one is finished first."""
+    free_counter(services, counter, office)
+    return services.tickets.call_next(office, counter)
+
+
 def seed(services: Services) -> None:
     """A deterministic morning: queues at every service, calls at three counters, a queue
     at the branch office."""

@@ -101,3 +101,15 @@ def test_cli_audit_bad_input(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert needle in err and "Traceback" not in err
+
+
+def test_an_override_is_in_the_audit_log(services: Any, clock: Any) -> None:
+    from queue_app.services import IssueRequest
+
+    clock.set(datetime(2026, 12, 1, 17, 40, tzinfo=TOKYO))  # reception ended at 17:15
+    ticket = services.tickets.issue(
+        IssueRequest("sogo", "certificate", staff="S002", override="17:15 前に来庁済み")
+    ).ticket
+    (entry,) = services.audit.entries(office_id="sogo", staff="S002")
+    assert (entry.action, entry.subject) == ("override", f"ticket:{ticket.id}")
+    assert entry.detail == "override:17:15 前に来庁済み" and entry.office_id == "sogo"

@@ -14,7 +14,7 @@ import pytest
 from queue_app.services.board import BoardService
 from screens.display.widgets import DIGITS, CallSize, choose_sizes
 from tests.conftest import make_services
-from tests.display_support import OFFICE, display_app, loaded, seed, wait_until
+from tests.display_support import OFFICE, call_next, display_app, loaded, seed, wait_until
 
 JST = ZoneInfo("Asia/Tokyo")
 
@@ -40,7 +40,7 @@ def test_latest_call_per_counter_newest_first(services, clock):
     seed(services)
     t = services.tickets
     clock.advance(seconds=30)
-    t.call_next(OFFICE, 3)  # counter 3 again: A-003 replaces A-001 on its tile
+    call_next(services, 3)  # counter 3 again: A-003 replaces A-001 on its tile
     snap = BoardService(services).snapshot(OFFICE)
     assert [(c.display_number, c.counter) for c in snap.now_calling] == [
         ("A-003", 3),
@@ -118,9 +118,9 @@ async def test_two_counters_within_a_second_are_both_big(writer, sqlite_url, con
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         screen = app.screen
-        writer.tickets.call_next(OFFICE, 3)
+        call_next(writer, 3)
         clock.advance(seconds=1)
-        writer.tickets.call_next(OFFICE, 4)
+        call_next(writer, 4)
         await wait_until(pilot, lambda: screen.shown_call() == ("A-004", "4"))
         await pilot.pause()
         assert screen.shown_calls()[:2] == [("A-004", "4"), ("A-003", "3")]

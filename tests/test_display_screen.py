@@ -7,7 +7,7 @@ import os
 import pytest
 
 from tests.conftest import make_services
-from tests.display_support import OFFICE, display_app, loaded, seed, wait_until
+from tests.display_support import OFFICE, call_next, display_app, loaded, seed, wait_until
 from tests.waiting import DEADLINE
 
 
@@ -37,7 +37,7 @@ async def test_new_call_is_shown_highlighted_and_announced(writer, sqlite_url, c
         await loaded(pilot)
         screen = app.screen
         fetches = screen.poll.fetches
-        writer.tickets.call_next(OFFICE, 3)
+        call_next(writer, 3)
         await wait_until(pilot, lambda: screen.shown_call() == ("A-003", "3"))
         assert screen.highlighted
         assert screen.poll.fetches == fetches + 1  # refetched once, only when it moved
@@ -106,7 +106,7 @@ async def test_reconnects_after_the_database_vanishes(writer, sqlite_url, config
             os.rename(moved, path)
         await wait_until(pilot, lambda: not screen.offline)
         assert str(screen.query_one("#status").render()) == ""
-        writer.tickets.call_next(OFFICE, 1)  # the writer reconnects by itself too
+        call_next(writer, 1)  # the writer reconnects by itself too
         await wait_until(pilot, lambda: screen.shown_call() == ("B-002", "1"))
         assert app.is_running
 

@@ -226,7 +226,12 @@ async def test_no_show_after_recalls_then_back_to_queue(sqlite_services: Any) ->
             await pilot.press("f4")
             await settle(pilot)
             assert screen.current.recall_count == n
-        await pilot.press("f4")  # one more than the limit: a no-show
+        await pilot.press("f4")  # one more than the limit: asked first, then a no-show
+        await settle(pilot)
+        from screens.reception.modals.counter import LastRecallScreen
+
+        assert isinstance(app.screen, LastRecallScreen)
+        await pilot.press("1")
         await settle(pilot)
         gone = svc.tickets.get(ticket.id)
         assert gone.state == "no_show"

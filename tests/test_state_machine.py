@@ -47,6 +47,7 @@ class TicketMachine(RuleBasedStateMachine):
         self.arrival: dict[int, int] = {}
         self.recalls: dict[int, int] = {}
         self.target: dict[int, int | None] = {}
+        self.counter: dict[int, int | None] = {}  # where a ticket was last called
         self.events = 0
         self.numbers: dict[str, int] = Counter()
 
@@ -73,6 +74,8 @@ class TicketMachine(RuleBasedStateMachine):
             self.recalls[tid] = count
         if action in (Action.CALL, Action.TRANSFER, Action.REQUEUE):
             self.recalls[tid] = 0
+        if action in (Action.TRANSFER, Action.REQUEUE):
+            self.counter[tid] = None
         assert view.state == expected.value, (tid, action, view.state, expected)
         self.state[tid] = expected
         self.events += 1
@@ -100,10 +103,26 @@ class TicketMachine(RuleBasedStateMachine):
         self.arrival[tid] = int(result.ticket.queued_at.timestamp() * 1000)
         self.recalls[tid] = 0
         self.target[tid] = None
+        self.counter[tid] = None
         self.events += 1
+
+    def _open_at(self, counter: int) -> list[int]:
+        return [
+            tid
+            for tid, st_ in self.state.items()
+            if st_ in (TicketState.CALLED, TicketState.SERVING) and self.counter[tid] == counter
+        ]
 
     @rule(counter=st.sampled_from(sorted(COUNTERS)))
     def call_next(self, counter: int) -> None:
+        if self._open_at(counter):  # one visitor at a time: refused, nothing moves
+            try:
+                self.t.call_next("sogo", counter)
+            except DomainError as err:
+                assert err.key == "err.counter_busy", err.key
+            else:
+                raise AssertionError(f"counter {counter} called a second visitor")
+            return
         expected = self._waiting_order(counter)
         got = self.t.call_next("sogo", counter)
         if not expected:
@@ -111,6 +130,7 @@ class TicketMachine(RuleBasedStateMachine):
             return
         assert got is not None and got.id == expected[0], (got, expected)
         assert got.counter == counter
+        self.counter[got.id] = counter
         self.state[got.id] = TicketState.CALLED
         self.recalls[got.id] = 0
         self.events += 1
@@ -189,6 +209,8 @@ class TicketMachine(RuleBasedStateMachine):
             assert r.recall_count <= RECALL_LIMIT
             if r.state == "done":
                 assert r.outcome is not None and r.finished_ms is not None
+        open_counters = [r.counter for r in rows.values() if r.state in ("called", "serving")]
+        assert len(open_counters) == len(set(open_counters)), open_counters  # one per counter
 
 
 TicketMachine.TestCase.settings = settings(

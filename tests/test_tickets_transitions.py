@@ -24,6 +24,8 @@ COUNTER = 4  # handles ecert, card_pickup and certificate at "sogo"
 def in_state(services: Any, state: TicketState) -> int:
     """A fresh ecert ticket brought to `state` by legal steps."""
     t = services.tickets
+    for still in t.open_at_counter("sogo", COUNTER):  # one visitor at a time: make room
+        t.requeue(still.id, COUNTER)
     tid = t.issue(IssueRequest("sogo", "ecert", visit_kind="renewal")).ticket.id
     if state is TicketState.CANCELLED:
         t.cancel(tid, COUNTER)

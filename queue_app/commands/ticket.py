@@ -12,7 +12,7 @@ from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import DomainError, InputError, SetupError
 from queue_app.domain.fields import check_id
 from queue_app.domain.staff import check_staff
-from queue_app.domain.tickets import TERMINAL, Outcome, TicketState
+from queue_app.domain.tickets import TERMINAL, Outcome, TicketState, recalls_left
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only the handlers that run need them
     from queue_app.services.views import IssueResult, TicketView
@@ -72,7 +72,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         staff_and_json(sp, STAFF_HELP, None)
         if name == "finish":
             sp.add_argument(
-                "--outcome", default=Outcome.SERVED.value, help=", ".join(o.value for o in Outcome)
+                "--outcome",
+                default=None,
+                help=", ".join(o.value for o in Outcome)
+                + " (default served; required for procedures that record outcomes, e.g. ecert)",
             )
         if name == "transfer":
             sp.add_argument("--to-service")
@@ -247,6 +250,10 @@ def run_call(args: argparse.Namespace, ctx: CliContext) -> int:
     if ticket is None:
         if args.json:
             ctx.out_json(None)
+            return 0
+        _, others = tickets.waiting_for_counter(args.office, args.counter)
+        if others:  # people wait, but for procedures this counter does not handle
+            ctx.out(ctx.tr("ticket.none_for_counter", counter=args.counter, waiting=others))
         else:
             ctx.out(ctx.tr("ticket.none_waiting"))
         return 0
@@ -278,8 +285,18 @@ def run_change(args: argparse.Namespace, ctx: CliContext) -> int:
         ticket = tickets.requeue(target.id, args.counter, staff)
     else:
         ticket = tickets.transfer(target.id, args.to_service, args.to_counter, args.counter, staff)
+    last_recall = (
+        action == "recall"
+        and ticket.state == TicketState.CALLED.value
+        and recalls_left(ticket.recall_count, ctx.config.settings.recall_limit) == 0
+    )
     if args.json:
-        ctx.out_json(ticket.to_json())
+        data = ticket.to_json()
+        if action == "recall":
+            data["recalls_left"] = recalls_left(
+                ticket.recall_count, ctx.config.settings.recall_limit
+            )
+        ctx.out_json(data)
     else:
         ctx.out(
             ctx.tr(
@@ -288,6 +305,8 @@ def run_change(args: argparse.Namespace, ctx: CliContext) -> int:
                 state=ctx.tr("state." + ticket.state),
             )
         )
+        if last_recall:  # warn before the recall that marks the visitor absent
+            ctx.out("! " + ctx.tr("ticket.last_recall", number=ticket.display_number))
     return 0
 
 

@@ -220,6 +220,11 @@ class LiveDay:
                 self._empty.discard(clerk.office_id)
                 return
             ticket = self._guard(tickets.call_next, clerk.office_id, clerk.counter, clerk.staff)
+            if ticket is None and self.stats.last_error == "err.counter_busy":
+                # one visitor at a time: a ticket this clerk lost track of (someone else
+                # started it, a change failed) is still open here: carry on with it first
+                if self._resume(clerk, now_ms):
+                    return
             if ticket is None:
                 self._empty.add(clerk.office_id)
                 clerk.until_ms = now_ms + 20_000
@@ -273,6 +278,19 @@ class LiveDay:
         if ticket.visit_kind == "self" and self.rng.random() < self.options.pin_reset_rate:
             return "document_inquiry"
         return "renewed"
+
+    def _resume(self, clerk: _Clerk, now_ms: int) -> bool:
+        """Take up the ticket still open at the clerk's counter; False if there is none."""
+        self.stats.last_error = ""
+        found = self._guard(self.services.tickets.open_at_counter, clerk.office_id, clerk.counter)
+        if not found:
+            return False
+        ticket = found[0]
+        clerk.state, clerk.ticket_id, clerk.recalls = ticket.state, ticket.id, 0
+        clerk.no_show = False
+        clerk.minutes = self.services.config.services[ticket.service_id].minutes
+        clerk.until_ms = now_ms + 30_000
+        return True
 
     @staticmethod
     def _idle(clerk: _Clerk, until_ms: int) -> None:

@@ -11,9 +11,10 @@ waiting --call--> called --start--> serving --finish(outcome)--> done
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from queue_app.domain.errors import DomainError
 
@@ -134,6 +135,40 @@ def check_counter_free(office_id: str, counter: int, open_tickets: Iterable[Open
                 state=ticket.state,
                 id=ticket.id,
             )
+
+
+class Queued(Protocol):
+    @property
+    def service_id(self) -> str: ...
+
+    @property
+    def target_counter(self) -> int | None: ...
+
+
+Q = TypeVar("Q", bound=Queued)
+
+
+def callable_at(
+    counter_no: int, counter_services: Iterable[str], service_id: str, target: int | None
+) -> bool:
+    """Whether a waiting ticket can be called at this counter: the counter serves its
+    procedure, and it was not transferred to another counter."""
+    return service_id in counter_services and (target is None or target == counter_no)
+
+
+def counter_first(
+    waiting: Sequence[Q], counter_no: int, counter_services: Iterable[str]
+) -> tuple[list[Q], list[Q]]:
+    """The waiting queue split for one counter, each part in call order: what this counter
+    can call (first, in the order `call next` takes them), then the rest."""
+    services = frozenset(counter_services)
+    mine: list[Q] = []
+    others: list[Q] = []
+    for t in waiting:
+        (
+            mine if callable_at(counter_no, services, t.service_id, t.target_counter) else others
+        ).append(t)
+    return mine, others
 
 
 def display_number(prefix: str, number: int) -> str:

@@ -196,4 +196,5 @@ HELP_JA: dict[str, str] = {
     "port (default [web] port, 8080)": "ポート (既定: [web] port、8080)",
     "the address phones use, e.g. https://madoguchi.city.example.jp (default [web] public_url)": "携帯電話が使うアドレス (例: https://madoguchi.city.example.jp。既定: [web] public_url)",
     "staff code (required with --override when [[staff]] is configured)": "職員コード ([[staff]] を設定しているとき --override には必須)",
+    "renewed, document_inquiry, referred, served, other (default served; required for procedures that record outcomes, e.g. ecert)": "renewed, document_inquiry, referred, served, other (既定は served。結果を記録する手続 (例: ecert) では必須)",
 }

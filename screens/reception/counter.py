@@ -44,9 +44,21 @@ class ReceptionCounter(ReceptionLive):
         else:
             self.post_message(ActionDone(kind, result))
 
+    # hooks of the call flow (`calling.py`): what a call released, a refused call, a recall
+    def _note_call(self, message: ActionDone) -> None:
+        pass
+
+    def _call_refused(self, message: ActionFailed) -> bool:
+        return False
+
+    def _note_recall(self, ticket: TicketView) -> None:
+        pass
+
     @on(ActionFailed)
     def _action_failed(self, message: ActionFailed) -> None:
         self.busy = False
+        if self._call_refused(message):
+            return
         text = error_text(message.error, self.tr)
         self.retry = message.retry
         if message.retry is not None:
@@ -74,9 +86,9 @@ class ReceptionCounter(ReceptionLive):
             if kind == "checkin":  # the priority ticket joins the list now, not at the next poll
                 self.refresh_snapshot()
             return
+        if kind in ("call_next", "call"):
+            self._note_call(message)
         if t is None:
-            if kind == "call_next":
-                self.notify(tr("reception.act.none_waiting"), severity="warning", timeout=3)
             return
         if t.state in ACTIVE_HERE and t.counter == self.counter_no:
             self.current, self.opened = t, None
@@ -97,6 +109,7 @@ class ReceptionCounter(ReceptionLive):
                 self.notify(
                     tr("reception.act.recalled", number=number, count=t.recall_count), timeout=3
                 )
+                self._note_recall(t)
         elif kind == "start":
             self.notify(tr("reception.act.started", number=number), timeout=3)
         elif kind == "finish":
@@ -152,15 +165,6 @@ class ReceptionCounter(ReceptionLive):
             self.notify(self.tr("reception.act.no_current"), severity="warning", timeout=3)
         return t
 
-    def action_call_next(self) -> None:
-        tickets, office, counter, staff = (
-            self.services.tickets,
-            self.office.id,
-            self.counter_no,
-            self.staff,
-        )
-        self.start_action("call_next", lambda: tickets.call_next(office, counter, staff))
-
     def _simple(self, kind: str, method: str) -> None:
         t = self._need_target()
         if t is None:
@@ -168,9 +172,6 @@ class ReceptionCounter(ReceptionLive):
         fn = getattr(self.services.tickets, method)
         counter, staff = self.counter_no, self.staff
         self.start_action(kind, lambda: fn(t.id, counter, staff))
-
-    def action_recall(self) -> None:
-        self._simple("recall", "recall")
 
     def action_start(self) -> None:
         self._simple("start", "start")
@@ -222,29 +223,6 @@ class ReceptionCounter(ReceptionLive):
         self.start_action(
             "transfer", lambda: tickets.transfer(ticket.id, service, to_counter, counter, staff)
         )
-
-    def action_call_specific(self) -> None:
-        t = self.opened
-        prefill = t.display_number if t is not None and t.state == TicketState.WAITING.value else ""
-        from screens.reception.modals import CallNumberScreen
-
-        self.app.push_screen(CallNumberScreen(prefill), self._call_number)
-
-    def _call_number(self, label: str | None) -> None:
-        if not label:
-            return
-        tickets, office, counter, staff = (
-            self.services.tickets,
-            self.office.id,
-            self.counter_no,
-            self.staff,
-        )
-
-        def call() -> TicketView:
-            ticket = tickets.find(office, label)
-            return tickets.call(ticket.id, counter, staff)
-
-        self.start_action("call", call)
 
     def action_retry(self) -> None:
         retry, self.retry = self.retry, None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from screens.reception.counter import ReceptionCounter
+from screens.reception.calling import ReceptionCalling
 from screens.reception.messages import PrintDone
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from screens.reception.modals import IssuedTicketScreen
 
 
-class ReceptionIssuing(ReceptionCounter):
+class ReceptionIssuing(ReceptionCalling):
     # -- key actions -----------------------------------------------------------------------
     def action_intake(self) -> None:
         from screens.reception.modals import IntakeScreen, IssuedTicketScreen
@@ -24,6 +24,26 @@ class ReceptionIssuing(ReceptionCounter):
             self.app.install_screen(self._ticket_screen, f"reception-ticket-{id(self)}")
         self.app.push_screen(
             IntakeScreen(self._after_issue, self._ticket_screen), self._intake_done
+        )
+
+    def action_override(self) -> None:
+        """F12: issue although the office or the procedure is closed; the reason is asked
+        first and recorded with the staff code (ticket, first event, audit log)."""
+        from screens.reception.modals.counter import OverrideScreen
+
+        self.app.push_screen(OverrideScreen(self.staff), self._override_intake)
+
+    def _override_intake(self, reason: str | None) -> None:
+        if not reason:
+            return
+        from screens.reception.modals import IntakeScreen, IssuedTicketScreen
+
+        if self._ticket_screen is None:
+            self._ticket_screen = IssuedTicketScreen()
+            self.app.install_screen(self._ticket_screen, f"reception-ticket-{id(self)}")
+        self.app.push_screen(
+            IntakeScreen(self._after_issue, self._ticket_screen, override=reason),
+            self._intake_done,
         )
 
     def _intake_done(self, result: IssueResult | None) -> None:

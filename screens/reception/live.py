@@ -46,6 +46,8 @@ class ReceptionLive(Screen[None]):
         ("f9", "call_specific", "reception.key.call_specific"),
         ("f10", "requeue", "reception.key.requeue"),
         ("f11,ctrl+l", "cases", "reception.key.cases"),
+        # after hours: named in the banner when closed (the 80-column footer is full)
+        ("f12", "override", "reception.key.override", False),
         ("ctrl+r", "retry", "reception.key.retry", False),
         ("escape", "close_opened", "", False),
     ]
@@ -64,7 +66,8 @@ class ReceptionLive(Screen[None]):
         )
         self.current: TicketView | None = None
         self.opened: TicketView | None = None
-        self.waiting: list[TicketView] = []
+        self.waiting: list[TicketView] = []  # what this counter may call first
+        self.callable_here = 0  # how many of `waiting` this counter may call
         self.revision: int | None = None
         self.busy = False
         self.retry: Callable[[], None] | None = None
@@ -222,11 +225,22 @@ class ReceptionLive(Screen[None]):
         now = self.services.clock.now()
         target = self.config.settings.target_wait_minutes
         title = self.query_one("#waiting-title", Static)
+        here = self.callable_here
         if self.waiting:
-            title.update(self.tr("reception.waiting.title", count=len(self.waiting), target=target))
+            title.update(
+                self.tr(
+                    "reception.waiting.title_here",
+                    count=len(self.waiting),
+                    here=here,
+                    counter=self.counter_no,
+                    target=target,
+                )
+            )
         else:
             title.update(self.tr("reception.waiting.empty"))
-        self.query_one(WaitingTable).show(self.waiting, now, self.config, target, self.tr)
+        table = self.query_one(WaitingTable)
+        table.callable_rows = here  # the rows after these are other counters' queue
+        table.show(self.waiting, now, self.config, target, self.tr)
 
     def _tick(self) -> None:
         if (self.current is not None or self.opened is not None) and self.is_current:
@@ -249,7 +263,9 @@ class ReceptionLive(Screen[None]):
             if not force and revision == self.revision:
                 self.post_message(Snapshot(revision, [], [], None, changed=False))
                 return
-            waiting = tickets.waiting(office)
+            # what this counter may call first (in call order), then the others' queue
+            here, others = tickets.waiting_at_counter(office, self.counter_no)
+            waiting = here + others
             mine = [
                 t
                 for t in tickets.list(office, states=list(ACTIVE_HERE))
@@ -260,7 +276,7 @@ class ReceptionLive(Screen[None]):
         except Exception as exc:
             self.post_message(PollFailed(exc))
             return
-        self.post_message(Snapshot(revision, waiting, mine, opened))
+        self.post_message(Snapshot(revision, waiting, mine, opened, here=len(here)))
 
     @on(Snapshot)
     def _snapshot(self, message: Snapshot) -> None:
@@ -284,6 +300,7 @@ class ReceptionLive(Screen[None]):
     def _apply_snapshot(self, message: Snapshot) -> None:
         self.revision = message.revision
         self.waiting = message.waiting
+        self.callable_here = message.here
         keep = self.current.id if self.current else None
         chosen = next((t for t in message.mine if t.id == keep), None)
         self.current = chosen or (message.mine[0] if message.mine else None)

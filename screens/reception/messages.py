@@ -26,6 +26,7 @@ class Snapshot(Message):
     mine: list[TicketView]  # called/serving at this counter, newest call first
     opened: TicketView | None
     changed: bool = True
+    here: int = 0  # the first `here` of `waiting` are what this counter may call
 
 
 @dataclass

@@ -76,6 +76,9 @@ class Banner(Static):
         if info.service_note and info.closed_reason is None:
             text = f"{text}  {info.service_note}".strip()
             self.add_class("-note" if "-closing" not in self.classes else "-closing")
+        ended = info.minutes_left is None and not info.before_open
+        if info.closed_reason is not None or ended or info.service_note:
+            text = f"{text}  {tr('reception.override.hint')}"  # F12 is not in the footer
         self.update(text)
         self.display = bool(text)
 
@@ -169,6 +172,8 @@ class WaitingTable(DataTable[object]):
     cells; a large terminal: the whole name), so nothing is cut that does not have to be."""
 
     NUMBER_WIDTH = 5
+    # rows from this index on are other counters' visitors (dimmed); None: all callable
+    callable_rows: int | None = None
     MINUTES_WIDTH = 4
     MIN_SERVICE, MIN_VISIT = 12, 8
 
@@ -238,19 +243,21 @@ class WaitingTable(DataTable[object]):
         service_width, visit_width = self._widths
         keep = self.cursor_row
         self.clear()
-        for t in tickets:
+        here = self.callable_rows if self.callable_rows is not None else len(tickets)
+        for i, t in enumerate(tickets):
             minutes = minutes_between(t.queued_at, now)
             over = minutes > target_minutes
             service = config.services.get(t.service_id)
             name = service.name(tr.lang) if service else t.service_id
             self.add_row(
-                Text(t.display_number, style="bold"),
+                Text(t.display_number, style="bold" if i < here else "dim"),
                 Text(
                     tr("reception.waiting.minutes", minutes=minutes),
                     style="bold red" if over else "",
                     justify="right",
                 ),
-                crop(name, service_width),
+                # another counter's visitor: listed after this counter's, dimmed
+                Text(crop(name, service_width), style="" if i < here else "dim"),
                 crop(visit_label(tr, t.visit_kind), visit_width) if t.visit_kind else "",
                 key=str(t.id),
             )

@@ -58,7 +58,7 @@ INQUIRY_KEYS = {
     "breaks",
     "service",
 }
-SERVICE_KEYS = {"id", "name_ja", "name_en", "prefix", "minutes", "my_number"}
+SERVICE_KEYS = {"id", "name_ja", "name_en", "prefix", "minutes", "my_number", "outcome_required"}
 OFFICE_KEYS = {
     "id",
     "name_ja",

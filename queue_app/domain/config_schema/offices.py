@@ -66,6 +66,9 @@ def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
         my_number = entry.get("my_number", False)
         if not isinstance(my_number, bool):
             raise _fail(f"{path}.my_number", my_number, "must be true or false")
+        outcome_required = entry.get("outcome_required", False)
+        if not isinstance(outcome_required, bool):
+            raise _fail(f"{path}.outcome_required", outcome_required, "must be true or false")
         services[sid] = Service(
             id=sid,
             name_ja=_str(entry, "name_ja", path),
@@ -73,6 +76,7 @@ def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
             prefix=prefix,
             minutes=float(minutes),
             my_number=my_number,
+            outcome_required=outcome_required,
         )
     return services
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, update
 from sqlmodel import Session
 
 from db.models import Ticket, TicketEvent
 from queue_app.domain.errors import DomainError, InputError, NotFoundError
 from queue_app.domain.fields import check_field, check_id
+from queue_app.domain.staff import outcome_required
 from queue_app.domain.tickets import (
     Action,
     Outcome,
@@ -18,13 +19,12 @@ from queue_app.domain.tickets import (
     next_state,
     recall_result,
 )
-from queue_app.services.tickets.base import WAITING
-from queue_app.services.tickets.issue import TicketIssue
+from queue_app.services.tickets.counter import TicketCounter
 from queue_app.services.uow import to_ms
 from queue_app.services.views import TicketView
 
 
-class TicketCalls(TicketIssue):
+class TicketCalls(TicketCounter):
     # -- at the counter ----------------------------------------------------------------
     def call_next(
         self, office_id: str, counter_no: int, staff: str | None = None
@@ -37,22 +37,17 @@ class TicketCalls(TicketIssue):
         now_ms = to_ms(now)
 
         def work(session: Session) -> TicketView | None:
-            for _ in range(20):  # another counter may take the same ticket first: try the next
-                candidate = session.execute(
-                    select(Ticket.id)
-                    .where(
-                        Ticket.office_id == office_id,  # type: ignore[arg-type]
-                        Ticket.service_day == day,  # type: ignore[arg-type]
-                        Ticket.state == WAITING,  # type: ignore[arg-type]
-                        Ticket.service_id.in_(counter.services),  # type: ignore[attr-defined]
-                        or_(Ticket.target_counter.is_(None), Ticket.target_counter == counter_no),  # type: ignore[union-attr]
-                    )
-                    .order_by(*self._order(office_id))
-                    .limit(1)
-                ).scalar()
+            # one visitor at a time: refused while a ticket is still open at this counter
+            self._hold_counter(session, office_id, counter_no, day)
+            for _ in range(20):  # SQLite: a bounded loop; PostgreSQL skips locked tickets
+                candidate = self._next_candidate(
+                    session, office_id, counter_no, counter.services, day
+                )
                 if candidate is None:
                     return None
-                view = self._apply(session, int(candidate), Action.CALL, counter_no, staff, now_ms)
+                view = self._apply(
+                    session, candidate, Action.CALL, counter_no, staff, now_ms, held=True
+                )
                 if view is not None:
                     return view
             return None
@@ -76,16 +71,20 @@ class TicketCalls(TicketIssue):
     def finish(
         self,
         ticket_id: int,
-        outcome: str = Outcome.SERVED.value,
+        outcome: str | None = None,
         counter_no: int | None = None,
         staff: str | None = None,
     ) -> TicketView:
-        try:
-            value = Outcome(outcome).value
-        except ValueError:
-            raise InputError(
-                "err.outcome", value=outcome, known=", ".join(o.value for o in Outcome)
-            ) from None
+        """Finish with an outcome; without one, 'served', except for procedures whose
+        outcomes the city counts (`outcome_required`, the e-certificate): refused."""
+        value: str | None = None
+        if outcome is not None:
+            try:
+                value = Outcome(outcome).value
+            except ValueError:
+                raise InputError(
+                    "err.outcome", value=outcome, known=", ".join(o.value for o in Outcome)
+                ) from None
         return self._transition(ticket_id, Action.FINISH, counter_no, staff, outcome=value)
 
     def no_show(
@@ -161,8 +160,11 @@ class TicketCalls(TicketIssue):
         outcome: str | None = None,
         to_service: str | None = None,
         to_counter: int | None = None,
+        held: bool = False,
     ) -> TicketView | None:
-        """Apply one action in the caller's transaction; None if the row changed meanwhile."""
+        """Apply one action in the caller's transaction; None if the row changed meanwhile.
+        A call first takes the counter (`held`: the caller did) and is refused while
+        another ticket is open there."""
         row = session.get(Ticket, ticket_id)
         if row is None:
             raise NotFoundError("err.ticket_not_found", id=ticket_id)
@@ -179,6 +181,8 @@ class TicketCalls(TicketIssue):
             counter = self.config.counter(row.office_id, counter_no)
             if row.service_id not in counter.services:
                 raise DomainError("err.counter_service", counter=counter_no, service=row.service_id)
+            if not held:
+                self._hold_counter(session, row.office_id, counter_no, row.service_day)
             values.update(counter=counter_no, called_ms=now_ms, recall_count=0)
         elif action is Action.RECALL:
             new, count = recall_result(row.recall_count, self.config.settings.recall_limit)
@@ -187,6 +191,16 @@ class TicketCalls(TicketIssue):
         elif action is Action.START:
             values["started_ms"] = now_ms
         elif action is Action.FINISH:
+            if outcome is None:
+                if outcome_required(self.config, row.service_id):
+                    service = self.config.services[row.service_id]
+                    raise InputError(
+                        "err.outcome_required",
+                        service_ja=service.name_ja,
+                        service_en=service.name_en,
+                        known=", ".join(o.value for o in Outcome),
+                    )
+                outcome = Outcome.SERVED.value
             values.update(finished_ms=now_ms, outcome=outcome)
             detail = f"outcome:{outcome}"
         elif action is Action.TRANSFER:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from db.models import Ticket
+from db.models import AuditEntry, Ticket
 from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.fields import check_count, check_field, check_id, new_nonce
 from queue_app.domain.scan import qr_text
@@ -224,6 +224,18 @@ def checked_request(request: IssueRequest) -> IssueRequest:
     )
 
 
+_SQLITE_AUDIT = (
+    "INSERT INTO audit_entry (at_ms, actor, action, subject, detail, office_id) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def _override_audit(view: TicketView, now_ms: int, detail: str) -> tuple[Any, ...]:
+    """The audit row of a ticket issued although closed: (at, actor, action, subject,
+    detail, office)."""
+    return (now_ms, view.staff or "-", "override", f"ticket:{view.id}", detail, view.office_id)
+
+
 class TicketIssue(TicketEstimates):
     def issue(self, request: IssueRequest, with_estimate: bool = True) -> IssueResult:
         """Issue one ticket: one transaction (counter, ticket, first event, revision).
@@ -317,7 +329,10 @@ class TicketIssue(TicketEstimates):
                     existing = _sqlite_replayed(raw, request.request_id)
                     if existing is not None:
                         return existing, True
-                return made(*_sqlite_issue(raw, day_text, prefix, values)), False
+                view = made(*_sqlite_issue(raw, day_text, prefix, values))
+                if detail is not None:  # an override: who and why, in the audit log too
+                    raw.execute(_SQLITE_AUDIT, _override_audit(view, now_ms, detail))
+                return view, False
 
             view, replayed = self.uow.write_sqlite(work_sqlite, retry_integrity=True)
             return self._result(view, replayed, with_estimate)
@@ -352,7 +367,20 @@ class TicketIssue(TicketEstimates):
                 ).first()
                 if existing is not None:
                     return TicketView.of(existing), True  # type: ignore[arg-type]
-            return made(*_insert_ticket(conn, params)), False
+            view = made(*_insert_ticket(conn, params))
+            if detail is not None:  # an override: who and why, in the audit log too
+                at, actor, action, subject, note, office_id = _override_audit(view, now_ms, detail)
+                conn.execute(
+                    insert(AuditEntry).values(
+                        at_ms=at,
+                        actor=actor,
+                        action=action,
+                        subject=subject,
+                        detail=note,
+                        office_id=office_id,
+                    )
+                )
+            return view, False
 
         view, replayed = self.uow.write_core(work, retry_integrity=True)
         return self._result(view, replayed, with_estimate)

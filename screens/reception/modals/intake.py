@@ -83,9 +83,11 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self,
         on_issued: Callable[[IssueResult, IssuedTicketScreen], None] | None = None,
         ticket_screen: IssuedTicketScreen | None = None,
+        override: str | None = None,
     ) -> None:
         super().__init__()
         app: Any = self.app
+        self.override = override  # F12: issued although closed, with this reason (recorded)
         self.tr: Translator = app.tr
         self.on_issued = on_issued
         self.ticket_screen = ticket_screen  # the reception screen's reusable ticket screen
@@ -119,7 +121,10 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
     def compose(self) -> ComposeResult:
         tr = self.tr
         with Vertical(id="intake", classes="dialog"):
-            yield Label(tr("reception.intake.title"), classes="dialog-title")
+            title = tr("reception.intake.title")
+            if self.override:
+                title += "  " + tr("reception.override.active", reason=self.override)
+            yield Label(title, classes="dialog-title")
             yield Static("", id="svc-list")
             with Horizontal(id="intake-body"):
                 with Vertical(id="intake-form"):
@@ -306,6 +311,7 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             decision=plan.decision,
             staff=self.staff,
             request_id=self.request_id,
+            override=self.override,
         )
         self.in_flight = True
         self._issue(request)  # the worker first; the form only greys its button meanwhile
