@@ -93,18 +93,29 @@ def test_sqlite_restore_keeps_the_triggers(tmp_path: Path, config, clock) -> Non
 
 
 def test_downgrade_removes_the_triggers(db_url: str) -> None:
+    """0004 alone, up and down (later revisions have their own round trips)."""
     from alembic import command
 
     from db.engine import make_engine
-    from db.migrate import _alembic_config, upgrade
+    from db.migrate import _alembic_config
 
     engine = make_engine(db_url)
-    upgrade(engine)
     cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        conn.execute(
+            text(
+                "INSERT INTO audit_entry (at_ms, actor, action, subject) "
+                "VALUES (1, 'S001', 'case_open', 'case:1')"
+            )
+        )
+    with pytest.raises(DBAPIError, match="append-only"):
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_entry"))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0003")
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_entry"))  # allowed again
-    upgrade(engine)
     engine.dispose()
