@@ -181,12 +181,12 @@ def test_unwritable_output_is_refused_before_the_ticket_exists(cli: Cli, flag: s
 def test_output_that_fails_after_issue_still_reports_the_number(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from queue_app import qr
+    from queue_app.services import printing
 
-    def full_disk(data: str, path: Path, box_size: int = 8) -> Path:
+    def full_disk(document: object, path: Path) -> None:  # the ticket document's PNG
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(qr, "write_png", full_disk)
+    monkeypatch.setattr(printing, "write_png", full_disk)
     target = cli.tmp / "ticket.png"
     code, out, err = cli.run(*ISSUE, "--png", str(target))
     _clean(code, err, 3)
