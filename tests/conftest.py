@@ -90,6 +90,20 @@ def _steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(cls, "__init__", steady_init)
 
 
+@pytest.fixture(autouse=True)
+def _seeded_nonces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticket nonces (`fields.new_nonce`) are random in production; in a test they come from
+    a seeded generator, so a ticket's QR in a snapshot is the same on every run (and each
+    ticket's nonce still differs from the others')."""
+    import random
+    import types
+
+    from queue_app.domain import fields
+
+    rng = random.Random(20261201)
+    monkeypatch.setattr(fields, "secrets", types.SimpleNamespace(token_bytes=rng.randbytes))
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[ThrowawayCluster]:
     """One PostgreSQL server per session (initdb takes seconds; databases are cheap).

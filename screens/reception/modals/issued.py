@@ -96,6 +96,9 @@ class IssuedTicketScreen(ModalScreen[None]):
         result = self.result
         if result is None:
             return
+        if not self.query("#issued-number"):  # a loaded machine: the children are not all
+            self.call_after_refresh(self._fill)  # mounted yet; fill once they are
+            return
         tr = self.tr
         t = result.ticket
         service = self.config.services.get(t.service_id)
