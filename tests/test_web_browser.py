@@ -5,6 +5,7 @@ the page shows the call after its own refresh. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from dataclasses import replace
@@ -15,6 +16,7 @@ import pytest
 from queue_app.services import IssueRequest
 from queue_app.services.printing import write_ticket_files
 from tests.conftest import make_services
+from tests.waiting import DEADLINE
 from tests.web_server import CHROMIUM, CHROMIUM_ARGS, call_in_another_process, running_server
 
 pytestmark = [
@@ -22,6 +24,9 @@ pytestmark = [
     pytest.mark.slow,
 ]
 PHONE = {"width": 390, "height": 844}
+CALL_SHOWN_WITHIN = 2.0  # seconds from the commit in another process to the page
+OVERLOADED = 2.0  # load average per core beyond which wall times are not asserted
+WAIT_MS = int(DEADLINE * 1000)  # waits: the suite's one generous deadline
 
 
 def scanned_url(config, base: str, issued, tmp: Path) -> str:  # type: ignore[no-untyped-def]
@@ -56,7 +61,7 @@ def watch(page, base: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_phone_follows_its_ticket(db_url, config, clock, tmp_path, javascript):  # type: ignore[no-untyped-def]
+def test_phone_follows_its_ticket(db_url, config, clock, tmp_path, javascript, record_property):  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     writer = make_services(db_url, config, clock)
@@ -79,20 +84,25 @@ def test_phone_follows_its_ticket(db_url, config, clock, tmp_path, javascript): 
                 page = context.new_page()
                 requests, errors = watch(page, base)
                 page.goto(url)
-                page.get_by_text("お待ちください").wait_for(timeout=30_000)
+                page.get_by_text("お待ちください").wait_for(timeout=WAIT_MS)
                 assert page.get_by_text("あなたの前に 2人").is_visible()
                 if javascript:
                     page.wait_for_function(
-                        "document.documentElement.dataset.live === 'open'", timeout=30_000
+                        "document.documentElement.dataset.live === 'open'", timeout=WAIT_MS
                     )
                 committed = call_in_another_process(db_url, issued.ticket.id, 3)
                 callout = page.get_by_text("3番窓口へお越しください")
                 # with JS: server-sent events; without: the page's own 20 s refresh
-                callout.wait_for(timeout=15_000 if javascript else 60_000)
-                seen = time.time()
+                callout.wait_for(timeout=WAIT_MS + (0 if javascript else 20_000))
+                took = time.time() - committed
+                record_property("call_to_page_seconds", round(took, 3))
                 if javascript:
-                    assert seen - committed < 2.0, f"the call took {seen - committed:.2f}s"
                     assert page.locator(".callout.fullscreen").is_visible()
+                    # the issue's promise: within 2 s. Asserted when the machine is not
+                    # overloaded (more than two runnable processes per core make any wall
+                    # time meaningless); bench/web_fanout.py measures it under load
+                    if os.getloadavg()[0] <= OVERLOADED * (os.cpu_count() or 1):
+                        assert took <= CALL_SHOWN_WITHIN, f"the call took {took:.2f} s"
                 page.screenshot(path=str(tmp_path / "ticket-called.png"))
                 assert all(r.startswith(base + "/") for r in requests), requests
                 assert errors == []
