@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from textual import events
+from textual._dispatch_key import dispatch_key
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -85,6 +87,35 @@ class MadoguchiApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self.options.mode)
+
+    # -- keys in a burst -------------------------------------------------------------------
+    # A key that a widget does not handle itself (Space on a checkbox, Enter on a button)
+    # comes back to the app, which then looks for a binding from the widget focused *now*.
+    # With the focus moved meanwhile by a later key of the same burst (a priority Tab),
+    # Space ticked the wrong box. The key's own widget is remembered when it is read, and
+    # its bindings are looked up from there.
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event._madoguchi_target = self.focused  # type: ignore[attr-defined]
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        target = getattr(event, "_madoguchi_target", None)
+        if target is None or target is self.focused:
+            return  # App._on_key: bindings from the focused widget, as usual
+        if not target.is_attached or target.screen is not self.screen:
+            return
+        event.prevent_default()  # not looked up again from the widget focused now
+        chain = []
+        for node in target.ancestors_with_self:
+            chain.append(node)
+            if node.is_modal:
+                break
+        for node in chain:
+            for binding in node._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.run_action(binding.action, node):
+                    return
+        await dispatch_key(self, event)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place where a failed background job becomes a visible message."""
