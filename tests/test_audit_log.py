@@ -60,6 +60,7 @@ def test_entries_by_day_office_and_staff(services: Any) -> None:
 def cli_env(sqlite_services, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     secret = tmp_path / "secret.key"
     secret.write_text(SECRET.decode() + "\n", "utf-8")
+    secret.chmod(0o600)  # a secret others can read is refused
     monkeypatch.setenv("MADOGUCHI_DATABASE_URL", sqlite_url)
     monkeypatch.setenv("MADOGUCHI_SECRET_FILE", str(secret))
     monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-01T15:00:00+09:00")
