@@ -44,7 +44,7 @@ class SchedulingForm(Screen[None]):
         self.visit_kind = ""
         self._focus_origin: Widget | None = None
 
-    # -- helpers ---------------------------------------------------------------------------
+    # -- helpers (the cases screen has the same three on purpose: each screen reads its host)
     @property
     def tr(self) -> Translator:
         return self.app.tr  # type: ignore[attr-defined, no-any-return]

@@ -191,6 +191,8 @@ class ForecastBand:
         }
 
 
+# The same head as RangeDay on purpose (a twin by shape): a forecast day and a measured day
+# answer different questions and change for different reasons.
 @dataclass(frozen=True)
 class ForecastDay:
     day: date
