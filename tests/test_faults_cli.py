@@ -160,7 +160,7 @@ def test_verify_of_a_finished_ticket_fails_for_the_scanner(cli: Cli) -> None:
     clerk = ("--counter", "3", "--staff", "S001")
     assert cli.run("ticket", "call", "--office", "sogo", *clerk)[0] == 0
     assert cli.run("ticket", "start", tid, *clerk)[0] == 0
-    assert cli.run("ticket", "finish", tid, *clerk)[0] == 0
+    assert cli.run("ticket", "finish", tid, "--outcome", "renewed", *clerk)[0] == 0
     code, out, err = cli.run("--lang", "en", "ticket", "verify", data["token"])
     _clean(code, err, 2)
     assert "already" in err
