@@ -55,7 +55,11 @@ def _rebuild(table: str, autoincrement: bool) -> None:
             new_sql,
             count=1,
         )
-        new_sql = re.sub(r"\s*PRIMARY KEY \(id\)\s*,", "", new_sql, count=1)
+        # The table-level key is either followed by another constraint or is the last line
+        # (as a downgrade of this revision writes it); both go, the column carries it now.
+        new_sql, gone = re.subn(r"\s*PRIMARY KEY \(id\)\s*,", "", new_sql, count=1)
+        if not gone:
+            new_sql = re.sub(r",\s*PRIMARY KEY \(id\)\s*\)\s*$", "\n)", new_sql, count=1)
     else:
         new_sql = new_sql.replace(
             "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,", "id INTEGER NOT NULL,", 1
