@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import multiprocessing as mp
+import os
 import shutil
 import signal
 import sqlite3
@@ -243,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    print(f"load average before: {_load()}", flush=True)
     only = set(args.only or ["normal", "full", "pg"])
     databases = [
         (database, sync)
@@ -311,7 +313,14 @@ def main(argv: list[str] | None = None) -> int:
     for ln in lines:
         if ln.path == "madoguchi +estimate":
             print(f"{ln.database}: issue() with the estimate, 1 writer: {ln.rate:,.0f} tickets/s")
+    print(f"load average after: {_load()}")
     return 0
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (these shared machines are noisy: say so)."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
 
 
 if __name__ == "__main__":

@@ -171,13 +171,6 @@ def application_name() -> str:
     return f"{name} (pid {os.getpid()})"[:63]
 
 
-def sqlite_write_begin(engine: Engine) -> str:
-    """The statement that opens a write transaction on this SQLite engine, the same one its
-    begin listener issues: `BEGIN IMMEDIATE`, or `BEGIN` on a read-only (`mode=ro`) engine
-    (whose first write then fails as "readonly")."""
-    return "BEGIN" if engine.url.query.get("mode") == "ro" else "BEGIN IMMEDIATE"
-
-
 def read_engine(engine: Engine) -> Engine:
     """The same pool, but transactions begin DEFERRED on SQLite (for pure reads)."""
     return engine.execution_options(madoguchi_read=True)

@@ -6,22 +6,20 @@ revision together: a failure leaves no trace of a half change.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.pool import PoolProxiedConnection
 from sqlmodel import Session
 
-from db.engine import read_engine, sqlite_write_begin
+from db.engine import read_engine
 from db.models import AuditEntry, Revision
 from queue_app.domain.errors import DatabaseError
 
@@ -50,6 +48,7 @@ class UnitOfWork:
         self.engine = engine
         self.reader = read_engine(engine)
         self.dialect = engine.dialect.name
+        self._revision_sql: tuple[Any, Any] | None = None  # see bump_revision
         # where the data lives, for messages (never the password)
         self.where = (
             str(engine.url.database)
@@ -91,53 +90,6 @@ class UnitOfWork:
 
         return self._retrying(attempt, retry_integrity)
 
-    def write_sqlite(
-        self, fn: Callable[[sqlite3.Connection], T], retry_integrity: bool = False
-    ) -> T:
-        """`write` for the hottest SQLite path: `fn` gets the pooled sqlite3 connection itself
-        (its connect listener set autocommit, busy_timeout, foreign keys, WAL, synchronous)
-        inside `BEGIN IMMEDIATE` (plain `BEGIN` on a read-only engine, as the engine's begin
-        listener does) ... `COMMIT`. Same retries and errors as `write`: sqlite3 errors are
-        re-raised as SQLAlchemy's (IntegrityError, OperationalError...) for `_retrying`.
-        Any failure rolls the transaction back; the connection always goes back to the pool.
-        """
-        engine = self.engine
-        if self.dialect != "sqlite":
-            raise ValueError("write_sqlite needs a SQLite engine")
-        begin = sqlite_write_begin(engine)
-
-        def attempt() -> T:
-            fairy = engine.raw_connection()  # errors here are already SQLAlchemy's
-            try:
-                raw = fairy.driver_connection
-                assert raw is not None
-                try:
-                    raw.execute(begin)
-                    result = fn(raw)
-                    raw.execute("COMMIT")
-                    return result
-                except sqlite3.Error as exc:
-                    lost = engine.dialect.is_disconnect(exc, raw, None)
-                    if lost:
-                        fairy.invalidate(exc)
-                    else:
-                        _rollback(fairy, raw)
-                    raise DBAPIError.instance(
-                        begin + " ... COMMIT",
-                        (),
-                        exc,
-                        sqlite3.Error,
-                        connection_invalidated=lost,
-                        dialect=engine.dialect,
-                    ) from exc
-                except BaseException:
-                    _rollback(fairy, raw)
-                    raise
-            finally:
-                fairy.close()  # back to the pool (which also resets it)
-
-        return self._retrying(attempt, retry_integrity)
-
     def _retrying(self, attempt_fn: Callable[[], T], retry_integrity: bool) -> T:
         delay = 0.02
         # SQLite: each attempt already waits up to busy_timeout for the lock; once that much
@@ -175,15 +127,34 @@ class UnitOfWork:
                 raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
         raise DatabaseError("err.db_locked", problem="retries exhausted")  # pragma: no cover
 
-    def bump_revision(self, session: Session, office_id: str) -> None:
-        stmt = self.insert_for(Revision).values(office_id=office_id, value=1)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["office_id"],
-            set_={"value": Revision.value + 1},  # type: ignore[arg-type]
-        )
-        session.execute(stmt)
-        if self.dialect == "postgresql":
-            session.execute(select(func.pg_notify(NOTIFY_CHANNEL, office_id)))
+    def bump_revision(self, session: Session | Connection, office_id: str) -> int:
+        """+1 on the office's revision (created at 1) and its new value; on PostgreSQL also a
+        NOTIFY that listeners hear when the transaction commits. The statements are built
+        once per unit of work and executed with parameters: this runs in every change, inside
+        the write lock."""
+        bump, notify = self._revision_statements()
+        value = int(session.execute(bump, {"office_id": office_id, "value": 1}).scalar_one())
+        if notify is not None:
+            session.execute(notify, {"office": office_id})
+        return value
+
+    def _revision_statements(self) -> tuple[Any, Any]:
+        if self._revision_sql is None:
+            bump = (
+                self.insert_for(Revision)
+                .on_conflict_do_update(
+                    index_elements=["office_id"],
+                    set_={"value": Revision.value + 1},  # type: ignore[arg-type]
+                )
+                .returning(Revision.value)  # type: ignore[arg-type]
+            )
+            notify = (
+                select(func.pg_notify(NOTIFY_CHANNEL, bindparam("office")))
+                if self.dialect == "postgresql"
+                else None
+            )
+            self._revision_sql = (bump, notify)
+        return self._revision_sql
 
     def audit(
         self,
@@ -206,15 +177,6 @@ class UnitOfWork:
                 office_id=office_id,
             )
         )
-
-
-def _rollback(fairy: PoolProxiedConnection, raw: sqlite3.Connection) -> None:
-    """Roll back after a failure; a connection that cannot even do that is discarded."""
-    try:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-    except sqlite3.Error as exc:
-        fairy.invalidate(exc)
 
 
 def _is_busy(exc: OperationalError) -> bool:

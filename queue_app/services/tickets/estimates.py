@@ -154,7 +154,7 @@ class TicketEstimates(TicketTokens):
             alternative_end=alternative_end,
         )
 
-    def estimate_for(self, ticket: TicketView) -> Estimate:
+    def estimate_for(self, ticket: TicketView, revision: int | None = None) -> Estimate:
         """The wait of one ticket: the waiting tickets of its service ahead of it."""
         now = self.clock.now()
         with self.uow.read() as session:
