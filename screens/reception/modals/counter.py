@@ -32,9 +32,12 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 
 class _Choice(ModalScreen["str | None"]):
-    """An OptionList of choices; 1, 2, 3... pick directly, Escape cancels."""
+    """An OptionList of choices; 1, 2, 3... pick directly, Escape cancels. The texts come
+    from the catalogue under PREFIX: `<PREFIX>.title` (with title_args()) and one key per
+    choice, so a new dialog is a prefix, its choices and its title's values."""
 
     BOX_ID = ""
+    PREFIX = ""
 
     def __init__(self, ticket: TicketView, choices: tuple[str, ...]) -> None:
         super().__init__()
@@ -46,24 +49,23 @@ class _Choice(ModalScreen["str | None"]):
             self.tr, [("escape", "cancel", "reception.key.cancel")], base=self._bindings
         )
 
-    def heading(self) -> str:  # pragma: no cover - every subclass says what it asks
-        raise NotImplementedError
-
-    def choice_text(self, choice: str) -> str:  # pragma: no cover
-        raise NotImplementedError
+    def title_args(self) -> dict[str, Any]:
+        return {"number": self.ticket.display_number}
 
     def note(self) -> str:
         return ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id=self.BOX_ID, classes="dialog"):
-            yield Label(self.heading(), classes="dialog-title")
+            yield Label(
+                self.tr(f"{self.PREFIX}.title", **self.title_args()), classes="dialog-title"
+            )
             note = self.note()
             if note:
                 yield Label(note, classes="warn")
             yield OptionList(
                 *[
-                    Option(f"{i + 1}. {self.choice_text(choice)}", id=choice)
+                    Option(f"{i + 1}. {self.tr(f'{self.PREFIX}.{choice}')}", id=choice)
                     for i, choice in enumerate(self.choices)
                 ],
                 id=f"{self.BOX_ID}-choices",
@@ -94,42 +96,32 @@ class CounterBusyScreen(_Choice):
     queue first, then the call goes on; Escape calls nobody."""
 
     BOX_ID = "busy-box"
+    PREFIX = "reception.busy"
 
     def __init__(self, ticket: TicketView, counter: int) -> None:
         super().__init__(ticket, CHOICES.get(ticket.state, (REQUEUE,)))
         self.counter = counter
 
-    def heading(self) -> str:
-        return self.tr(
-            "reception.busy.title",
-            counter=self.counter,
-            number=self.ticket.display_number,
-            state=self.tr(f"state.{self.ticket.state}"),
-        )
+    def title_args(self) -> dict[str, Any]:
+        state = self.tr(f"state.{self.ticket.state}")
+        return {**super().title_args(), "counter": self.counter, "state": state}
 
     def note(self) -> str:
         return self.tr("reception.busy.note")
-
-    def choice_text(self, choice: str) -> str:
-        return self.tr(f"reception.busy.{choice}")
 
 
 class LastRecallScreen(_Choice):
     """F4 when the next recall marks the visitor absent: say so and ask first."""
 
     BOX_ID = "recall-box"
+    PREFIX = "reception.recall_warn"
 
     def __init__(self, ticket: TicketView, limit: int) -> None:
         super().__init__(ticket, ("recall", "keep"))
         self.limit = limit
 
-    def heading(self) -> str:
-        return self.tr(
-            "reception.recall_warn.title", number=self.ticket.display_number, limit=self.limit
-        )
-
-    def choice_text(self, choice: str) -> str:
-        return self.tr(f"reception.recall_warn.{choice}")
+    def title_args(self) -> dict[str, Any]:
+        return {**super().title_args(), "limit": self.limit}
 
 
 class OverrideScreen(ModalScreen["str | None"]):
