@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
@@ -12,24 +14,30 @@ from db.models import Ticket
 from queue_app.domain.estimates import congestion, estimate_wait, minutes_per_person
 from queue_app.domain.tickets import TicketState
 from queue_app.services.tickets.base import WAITING
+from queue_app.services.tickets.estimate_cache import (
+    RECENT_LIMIT,
+    SnapshotCache,
+    current_revision,
+    read_snapshot,
+)
 from queue_app.services.tickets.tokens import TicketTokens
 from queue_app.services.uow import from_ms, to_ms
 from queue_app.services.views import Estimate, ServiceQueue, TicketView
 
 
 class TicketEstimates(TicketTokens):
+    @cached_property
+    def _snapshots(self) -> SnapshotCache:
+        """The latest queue snapshot per office (see `estimate_for`)."""
+        return SnapshotCache()
+
     # -- estimates ---------------------------------------------------------------------
     def per_person_minutes(
         self, session: Session, office_id: str, service_id: str, now_ms: int
     ) -> float:
-        window_ms = self.config.settings.estimate_window_minutes * 60_000
         # A bound on the service day lets the (office, day, state) index find the recent
-        # visits instead of scanning the office's whole history (this runs on every issue).
-        # A visit finished in the window was issued that day or, if left overnight, the day
-        # before.
-        since = from_ms(now_ms - window_ms)
-        assert since is not None
-        first_day = self.calendar.service_day(office_id, since) - timedelta(days=1)
+        # visits instead of scanning the office's whole history.
+        since_ms, first_day = self._window(office_id, now_ms)
         rows = session.execute(
             select(Ticket.finished_ms - Ticket.started_ms)  # type: ignore[operator]
             .where(
@@ -37,16 +45,28 @@ class TicketEstimates(TicketTokens):
                 Ticket.service_day >= first_day,  # type: ignore[arg-type,operator]
                 Ticket.service_id == service_id,  # type: ignore[arg-type]
                 Ticket.state == TicketState.DONE.value,  # type: ignore[arg-type]
-                Ticket.finished_ms >= now_ms - window_ms,  # type: ignore[operator]
+                Ticket.finished_ms >= since_ms,  # type: ignore[operator]
                 Ticket.finished_ms <= now_ms,  # type: ignore[operator]
             )
             .order_by(Ticket.finished_ms.desc())  # type: ignore[union-attr]
-            .limit(50)
+            .limit(RECENT_LIMIT)
         ).all()
+        return self._minutes_from([r[0] for r in rows], service_id)
+
+    def _minutes_from(self, durations_ms: Sequence[int | None], service_id: str) -> float:
+        """Minutes per person from the recent visits' durations (ms; newest first)."""
         durations: builtins.list[float] = [
-            r[0] / 60_000 for r in rows if r[0] is not None and r[0] >= 0
+            d / 60_000 for d in durations_ms if d is not None and d >= 0
         ]
         return minutes_per_person(durations, self.config.services[service_id].minutes)
+
+    def _window(self, office_id: str, now_ms: int) -> tuple[int, date]:
+        """The estimate window's first moment and the first service day it looks at (a visit
+        finished in the window was issued that day or, if left overnight, the day before)."""
+        since_ms = now_ms - self.config.settings.estimate_window_minutes * 60_000
+        since = from_ms(since_ms)
+        assert since is not None
+        return since_ms, self.calendar.service_day(office_id, since) - timedelta(days=1)
 
     def per_person_minutes_for(self, office_id: str, service_id: str) -> float:
         """Minutes per person a new estimate uses right now (shrunk toward the configured)."""
@@ -155,7 +175,54 @@ class TicketEstimates(TicketTokens):
         )
 
     def estimate_for(self, ticket: TicketView, revision: int | None = None) -> Estimate:
-        """The wait of one ticket: the waiting tickets of its service ahead of it."""
+        """The wait of one ticket: the waiting tickets of its service ahead of it.
+
+        From the office's queue snapshot of the current revision (`estimate_cache`), not by
+        scanning the day: `revision` is the one `issue` made with this ticket, which then
+        only needs adding to the snapshot of the revision before. The same figures as
+        `estimate_scanning` (tests/test_estimate_cache.py)."""
+        now = self.clock.now()
+        now_ms = to_ms(now)
+        office_id, service_id = ticket.office_id, ticket.service_id
+        since_ms, first_day = self._window(office_id, now_ms)
+        key = (-ticket.priority, to_ms(ticket.queued_at), ticket.id)
+        cache = self._snapshots
+        snap = None
+        if revision is not None:  # this process's issue: its ticket is the one change
+            cache.advanced(office_id, revision, ticket.service_day, service_id, key)
+            snap = cache.get(office_id, revision)
+        if snap is None or not snap.covers(ticket.service_day, first_day, since_ms, now_ms):
+            with self.uow.read() as session:
+                current = current_revision(session, office_id)
+                snap = cache.get(office_id, current)
+                if snap is None or not snap.covers(ticket.service_day, first_day, since_ms, now_ms):
+                    snap = read_snapshot(
+                        session,
+                        office_id,
+                        ticket.service_day,
+                        current,
+                        now_ms,
+                        since_ms,
+                        first_day,
+                    )
+                    cache.put(snap)
+        ahead = snap.ahead(service_id, key)
+        per_person = self._minutes_from(
+            snap.durations(service_id, first_day, since_ms, now_ms), service_id
+        )
+        first = snap.oldest_queued(service_id)
+        oldest = 0.0
+        if first is not None:
+            start = self.calendar.reception_start(office_id, ticket.service_day)
+            opened_ms = to_ms(start) if start is not None else 0
+            oldest = max(0.0, (now_ms - max(first, opened_ms)) / 60_000)
+        own = max(0.0, (now_ms - to_ms(ticket.queued_at)) / 60_000)
+        floor = max(0.0, oldest - own)
+        return self._estimate(office_id, service_id, ahead, per_person, now, floor)
+
+    def estimate_scanning(self, ticket: TicketView) -> Estimate:
+        """`estimate_for` by scanning the day (what it did before the snapshot; kept as the
+        reference the tests compare it with)."""
         now = self.clock.now()
         with self.uow.read() as session:
             ahead = int(
