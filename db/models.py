@@ -76,6 +76,9 @@ class Ticket(SQLModel, table=True):
     case_id: int | None = None
     # part of the signed token: a token names this issuance only (0005); NULL before 0005
     nonce: str | None = Field(default=None, max_length=16)
+    # the visit plan (0006): a named plan's id, "*" for an ad-hoc list of procedures, NULL
+    # for a single-procedure ticket (its steps are `visit_step` rows)
+    plan_id: str | None = Field(default=None, max_length=32)
 
 
 class TicketEvent(SQLModel, table=True):
@@ -100,6 +103,23 @@ class TicketEvent(SQLModel, table=True):
     counter: int | None = None
     staff: str | None = Field(default=None, max_length=16)
     detail: str | None = Field(default=None, max_length=200)
+
+
+class VisitStep(SQLModel, table=True):
+    """One procedure of a plan ticket (0006): pending -> current -> done / skipped /
+    cancelled. Written in the same transaction as the ticket's transition and its event."""
+
+    __tablename__ = "visit_step"
+    __table_args__ = (Index("ix_visit_step_ticket", "ticket_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id")
+    position: int
+    service_id: str = Field(max_length=32)
+    state: str = Field(max_length=16)
+    outcome: str | None = Field(default=None, max_length=32)
+    ended_ms: int | None = Field(default=None, sa_column=Column(BigInteger))
+    staff: str | None = Field(default=None, max_length=16)  # who added or skipped it
 
 
 class Revision(SQLModel, table=True):

@@ -54,6 +54,24 @@ class Service:
     # the city counts this procedure's outcomes (the e-certificate): finishing one needs an
     # explicit outcome, never the default "served"
     outcome_required: bool = False
+    # two stages (交付): finishing the counter step puts the ticket into "preparing" until
+    # the back office marks the document ready and it is handed over
+    pickup: bool = False
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_ja
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A named visit plan (`[[plans]]`): procedures one visitor does in order, offered at
+    the intake in one key (e.g. `tennyu`: moving in, card and certificate, other)."""
+
+    id: str
+    name_ja: str
+    name_en: str
+    steps: tuple[str, ...]
+    offices: tuple[str, ...] = ()  # where it is offered (every office with all its steps)
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_ja
@@ -205,6 +223,9 @@ class Settings:
     database_url: str = ""
     data_dir: str = ""
     secret_file: str = ""
+    # the priority of a visitor joining the next step of a plan (0 = none, as walk-ins;
+    # 1 = ahead of walk-ins, like checked-in appointments)
+    return_priority: int = 1
     congestion: Congestion = field(default_factory=Congestion)
     inquiry: InquirySettings = field(default_factory=InquirySettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
@@ -219,6 +240,7 @@ class Config:
     closures: tuple[CalendarRule, ...]
     openings: tuple[CalendarRule, ...]
     staff: dict[str, Staff]
+    plans: dict[str, Plan] = field(default_factory=dict)
 
     def office(self, office_id: str) -> Office:
         from queue_app.domain.errors import InputError
@@ -253,6 +275,20 @@ class Config:
                 known=", ".join(office.services),
             )
         return office, service
+
+    def plan(self, plan_id: str) -> Plan:
+        from queue_app.domain.errors import InputError
+
+        try:
+            return self.plans[plan_id]
+        except KeyError:
+            raise InputError(
+                "err.unknown_plan", value=plan_id, known=", ".join(self.plans) or "-"
+            ) from None
+
+    def office_plans(self, office_id: str) -> tuple[Plan, ...]:
+        """The named plans offered at this office, in configuration order."""
+        return tuple(p for p in self.plans.values() if office_id in p.offices)
 
     def counter(self, office_id: str, number: int) -> Counter:
         from queue_app.domain.errors import InputError

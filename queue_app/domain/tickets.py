@@ -2,11 +2,19 @@
 
 ```
 waiting --call--> called --start--> serving --finish(outcome)--> done
-   |                |  |               |
-   |cancel          |  +-recall (n <= limit, then no_show)
+   |                |  |               |  |  |
+   |cancel          |  +-recall        |  |  +-advance--> waiting (the plan's next step)
    v                +-no_show--> no_show --requeue--> waiting
  cancelled      transfer (waiting|called|serving) --> waiting, same arrival time
+                                       |
+                                       +-prepare--> preparing --ready--> ready
+                                                                          |  |
+                               done <--hand_over (last step)--------------+  |
+                               waiting <--advance (the plan's next step)-----+
 ```
+
+A visit plan (`visit_plans.py`) decides which of finish / advance / prepare ends a step;
+the pickup stage (交付, `pickup.py`) is preparing -> ready -> handed over.
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ class TicketState(StrEnum):
     DONE = "done"
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"
+    # the pickup stage (交付): the document is being prepared, then waits to be handed over
+    PREPARING = "preparing"
+    READY = "ready"
 
 
 class Action(StrEnum):
@@ -37,6 +48,11 @@ class Action(StrEnum):
     CANCEL = "cancel"
     TRANSFER = "transfer"
     REQUEUE = "requeue"
+    # visit plans and the pickup stage
+    ADVANCE = "advance"  # a step is finished: the ticket joins the next step's queue
+    PREPARE = "prepare"  # a pickup procedure's counter step is finished: 準備中
+    READY = "ready"  # the back office marks the document ready: お渡しできます
+    HAND_OVER = "hand_over"  # handed over at the pickup counter (the last step)
 
 
 class Outcome(StrEnum):
@@ -47,13 +63,15 @@ class Outcome(StrEnum):
     OTHER = "other"
 
 
-W, C, S, D, N, X = (
+W, C, S, D, N, X, P, R = (
     TicketState.WAITING,
     TicketState.CALLED,
     TicketState.SERVING,
     TicketState.DONE,
     TicketState.NO_SHOW,
     TicketState.CANCELLED,
+    TicketState.PREPARING,
+    TicketState.READY,
 )
 
 TRANSITIONS: dict[tuple[TicketState, Action], TicketState] = {
@@ -71,12 +89,21 @@ TRANSITIONS: dict[tuple[TicketState, Action], TicketState] = {
     (S, Action.REQUEUE): W,
     (N, Action.REQUEUE): W,
     (N, Action.CANCEL): X,
+    (S, Action.ADVANCE): W,
+    (S, Action.PREPARE): P,
+    (P, Action.READY): R,
+    (P, Action.CANCEL): X,
+    (R, Action.HAND_OVER): D,
+    (R, Action.ADVANCE): W,
+    (R, Action.CANCEL): X,
 }
 
 TERMINAL = frozenset({D, X})
 ACTIVE = frozenset({W, C, S})
 # the states in which a ticket occupies its counter: a counter calls one visitor at a time
 OPEN_AT_COUNTER = frozenset({C, S})
+# the pickup stage: at no counter and in no queue, on the ready board once READY
+PICKUP = frozenset({P, R})
 
 
 def next_state(state: str | TicketState, action: str | Action) -> TicketState:

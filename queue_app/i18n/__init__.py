@@ -19,6 +19,7 @@ from queue_app.i18n import (
     catalog_faults,
     catalog_input,
     catalog_inquiry,
+    catalog_plans,
     catalog_reception,
     catalog_reports,
     catalog_staffing,
@@ -57,6 +58,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_web.MESSAGES,
     catalog_web.CLI_MESSAGES,
     catalog_faults.MESSAGES,
+    catalog_plans.MESSAGES,
 )
 
 

@@ -38,6 +38,13 @@ class TicketView:
     case_id: int | None
     # the random part of the ticket's token (0005): never shown, not in to_json
     nonce: str | None = field(default=None, repr=False, compare=True)
+    # the visit plan (issue 13): a named plan's id, "*" for an ad-hoc list, None for a
+    # single-procedure ticket (`services.tickets.plan(id)` gives its steps)
+    plan_id: str | None = None
+
+    @property
+    def has_plan(self) -> bool:
+        return self.plan_id is not None
 
     @classmethod
     def of(cls, row: Ticket) -> TicketView:
@@ -71,6 +78,7 @@ class TicketView:
             appointment_id=row.appointment_id,
             case_id=row.case_id,
             nonce=getattr(row, "nonce", None),
+            plan_id=getattr(row, "plan_id", None),
         )
 
     def to_json(self) -> dict[str, object]:

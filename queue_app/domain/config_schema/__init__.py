@@ -10,6 +10,7 @@ errors: a typo must never silently mean "use the default".
 - `web.py`       the visitor's web pages (`[web]`)
 - `offices.py`   services, offices, counters, opening hours
 - `rules.py`     closures and extra openings
+- `plans.py`     named visit plans (`[[plans]]`)
 - `document.py`  staff and `parse_config`
 """
 
@@ -23,6 +24,7 @@ from queue_app.domain.config_schema.keys import (
     HOURS_KEYS,
     INQUIRY_KEYS,
     OFFICE_KEYS,
+    PLAN_KEYS,
     REPORTS_KEYS,
     RULE_KEYS,
     SERVICE_KEYS,
@@ -39,6 +41,7 @@ __all__ = [
     "HOURS_KEYS",
     "INQUIRY_KEYS",
     "OFFICE_KEYS",
+    "PLAN_KEYS",
     "REPORTS_KEYS",
     "RULE_KEYS",
     "SERVICE_KEYS",

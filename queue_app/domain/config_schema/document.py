@@ -16,6 +16,7 @@ from queue_app.domain.config_schema.keys import (
     TOP_KEYS,
 )
 from queue_app.domain.config_schema.offices import _offices, _services
+from queue_app.domain.config_schema.plans import _plans
 from queue_app.domain.config_schema.rules import _rules
 from queue_app.domain.config_schema.settings import _settings
 from queue_app.domain.config_schema.values import (
@@ -71,4 +72,5 @@ def parse_config(doc: Mapping[str, Any]) -> Config:
         closures=closures,
         openings=openings,
         staff=_staff(doc, offices),
+        plans=_plans(doc, services, offices),
     )

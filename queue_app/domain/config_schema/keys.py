@@ -23,6 +23,7 @@ TOP_KEYS = {
     "openings",
     "staff",
     "web",
+    "plans",
 }
 GENERAL_KEYS = {
     "timezone",
@@ -35,6 +36,7 @@ GENERAL_KEYS = {
     "database_url",
     "data_dir",
     "secret_file",
+    "return_priority",
 }
 DISPLAY_KEYS = {"moderate_minutes", "crowded_minutes"}
 REPORTS_KEYS = {"notice_dates"}
@@ -58,7 +60,17 @@ INQUIRY_KEYS = {
     "breaks",
     "service",
 }
-SERVICE_KEYS = {"id", "name_ja", "name_en", "prefix", "minutes", "my_number", "outcome_required"}
+SERVICE_KEYS = {
+    "id",
+    "name_ja",
+    "name_en",
+    "prefix",
+    "minutes",
+    "my_number",
+    "outcome_required",
+    "pickup",
+}
+PLAN_KEYS = {"id", "name_ja", "name_en", "steps", "offices"}
 OFFICE_KEYS = {
     "id",
     "name_ja",

@@ -69,6 +69,9 @@ def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
         outcome_required = entry.get("outcome_required", False)
         if not isinstance(outcome_required, bool):
             raise _fail(f"{path}.outcome_required", outcome_required, "must be true or false")
+        pickup = entry.get("pickup", False)
+        if not isinstance(pickup, bool):
+            raise _fail(f"{path}.pickup", pickup, "must be true or false")
         services[sid] = Service(
             id=sid,
             name_ja=_str(entry, "name_ja", path),
@@ -77,6 +80,7 @@ def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
             minutes=float(minutes),
             my_number=my_number,
             outcome_required=outcome_required,
+            pickup=pickup,
         )
     return services
 

@@ -73,6 +73,7 @@ def _settings(doc: Mapping[str, Any]) -> Settings:
         database_url=_str(general, "database_url", "general", ""),
         data_dir=_str(general, "data_dir", "general", ""),
         secret_file=_str(general, "secret_file", "general", ""),
+        return_priority=_int(general, "return_priority", "general", 1, 0, 1),
         congestion=congestion,
         inquiry=inq,
         reports=_report_settings(reports),

@@ -11,15 +11,24 @@ from sqlmodel import Session
 from db.models import Ticket, TicketEvent
 from queue_app.domain.errors import DomainError, InputError, NotFoundError
 from queue_app.domain.fields import check_field, check_id
+from queue_app.domain.pickup import HANDED_OVER_DETAIL, finish_action, hand_over_action
 from queue_app.domain.staff import outcome_required
 from queue_app.domain.tickets import (
+    TRANSITIONS,
     Action,
     Outcome,
     TicketState,
     next_state,
     recall_result,
 )
+from queue_app.domain.visit_plans import (
+    VisitPlan,
+    cancel_rest,
+    finish_current,
+    return_priority,
+)
 from queue_app.services.tickets.counter import TicketCounter
+from queue_app.services.tickets.steps import load_plan, retarget_current, save_plan
 from queue_app.services.uow import to_ms
 from queue_app.services.views import TicketView
 
@@ -170,6 +179,18 @@ class TicketCalls(TicketCounter):
             raise NotFoundError("err.ticket_not_found", id=ticket_id)
         session.refresh(row)
         old = TicketState(row.state)
+        # a plan ticket: its steps change with the ticket, in this transaction
+        plan = load_plan(session, ticket_id, row.plan_id) if row.plan_id is not None else None
+        after: VisitPlan | None = None
+        asked = action  # what the clerk did (named in a refusal)
+        old_service = row.service_id  # (the UPDATE below refreshes `row`)
+        if action is Action.FINISH:  # the step ends: done, next step's queue, or preparing
+            pickup = self.config.services[row.service_id].pickup
+            action = finish_action(pickup, plan is not None and plan.has_next)
+        elif action is Action.HAND_OVER:
+            action = hand_over_action(plan is not None and plan.has_next)
+        if (old, asked) not in TRANSITIONS and (old, action) not in TRANSITIONS:
+            raise DomainError("err.illegal_transition", state=old.value, action=asked.value)
         new = next_state(old, action)
         values: dict[str, Any] = {"state": new.value}
         detail: str | None = None
@@ -190,7 +211,9 @@ class TicketCalls(TicketCounter):
             detail = f"recall:{count}" if new is TicketState.CALLED else "recall_limit"
         elif action is Action.START:
             values["started_ms"] = now_ms
-        elif action is Action.FINISH:
+        elif action in (Action.FINISH, Action.PREPARE) or (
+            action is Action.ADVANCE and old is TicketState.SERVING
+        ):
             if outcome is None:
                 if outcome_required(self.config, row.service_id):
                     service = self.config.services[row.service_id]
@@ -203,6 +226,23 @@ class TicketCalls(TicketCounter):
                 outcome = Outcome.SERVED.value
             values.update(finished_ms=now_ms, outcome=outcome)
             detail = f"outcome:{outcome}"
+            if plan is not None and action is Action.FINISH:
+                after = finish_current(plan, outcome)
+            elif action is Action.ADVANCE:
+                assert plan is not None
+                after = finish_current(plan, outcome)
+                detail += self._advance(row, after, values)
+        elif action is Action.READY:
+            detail = "ready"
+        elif action in (Action.HAND_OVER, Action.ADVANCE):  # from ready: handed over
+            detail = HANDED_OVER_DETAIL
+            values["finished_ms"] = now_ms
+            if counter_no is not None:
+                values["counter"] = counter_no
+            if plan is not None:
+                after = finish_current(plan, row.outcome)
+                if action is Action.ADVANCE:
+                    detail += self._advance(row, after, values)
         elif action is Action.TRANSFER:
             assert to_service is not None
             values.update(
@@ -215,6 +255,8 @@ class TicketCalls(TicketCounter):
             detail = f"transfer:{row.service_id}->{to_service}" + (
                 f"@{to_counter}" if to_counter else ""
             )
+        elif action is Action.CANCEL and plan is not None:
+            after = cancel_rest(plan)
         elif action is Action.REQUEUE:
             values.update(counter=None, recall_count=0, started_ms=None)
             detail = "requeue"
@@ -239,7 +281,30 @@ class TicketCalls(TicketCounter):
                 detail=detail,
             )
         )
+        if plan is not None and after is not None:
+            save_plan(session, ticket_id, plan, after, now_ms, staff)
+        if plan is not None and action is Action.TRANSFER and to_service != old_service:
+            assert to_service is not None
+            retarget_current(session, ticket_id, plan, to_service)  # the step's procedure
         self.uow.bump_revision(session, row.office_id)
         session.flush()
         session.refresh(row)
         return TicketView.of(row)
+
+    def _advance(self, row: Ticket, after: VisitPlan, values: dict[str, Any]) -> str:
+        """The ticket joins its next step's queue at once: that procedure, no counter, the
+        same arrival time (`queued_ms` untouched), the configured return priority. Returns
+        the event detail's tail naming the next procedure."""
+        step = after.current
+        assert step is not None
+        values.update(
+            service_id=step.service_id,
+            counter=None,
+            target_counter=None,
+            started_ms=None,
+            finished_ms=None,
+            recall_count=0,
+            outcome=None,
+            priority=return_priority(row.priority, self.config.settings.return_priority),
+        )
+        return f";next:{step.service_id}"

@@ -20,6 +20,7 @@ from queue_app.domain.scan import qr_text
 from queue_app.domain.tickets import display_number
 from queue_app.services.tickets.base import WAITING
 from queue_app.services.tickets.estimates import TicketEstimates
+from queue_app.services.tickets.steps import AD_HOC, insert_steps
 from queue_app.services.uow import from_ms, to_ms
 from queue_app.services.views import IssueResult, TicketView
 
@@ -36,6 +37,10 @@ class IssueRequest:
     priority: int = 0
     appointment_id: int | None = None
     case_id: int | None = None
+    # a visit plan (`TicketPlans.issue_plan` checks it): its procedures in order, the first
+    # being `service_id`; `plan_id` a named plan's id or "*" for an ad-hoc list
+    plan: tuple[str, ...] = ()
+    plan_id: str | None = None
 
 
 # -- the statements of one issue, built once and executed with parameters ----------------------
@@ -124,6 +129,7 @@ class TicketIssue(TicketEstimates):
             "appointment_id": request.appointment_id,
             "case_id": request.case_id,
             "nonce": nonce,
+            "plan_id": (request.plan_id or AD_HOC) if request.plan else None,
         }
         event = {
             **key,
@@ -152,6 +158,8 @@ class TicketIssue(TicketEstimates):
             )
             ticket_id = int(result.inserted_primary_key[0])
             conn.execute(INSERT_EVENT, {**event, "ticket_id": ticket_id})
+            if request.plan:  # the plan's steps, in the same transaction
+                insert_steps(conn, ticket_id, request.plan)
             revision = self.uow.bump_revision(conn, office.id)  # + NOTIFY on PostgreSQL
             if detail is not None:  # an override: who and why, in the audit log too
                 conn.execute(
@@ -191,6 +199,7 @@ class TicketIssue(TicketEstimates):
                 appointment_id=request.appointment_id,
                 case_id=request.case_id,
                 nonce=nonce,
+                plan_id=ticket["plan_id"],
             )
             return view, False, revision
 
