@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check_staff(args: argparse.Namespace, ctx: CliContext) -> None:
     """Every `--staff` names a registered code when `[[staff]]` is configured (each command
-    that changes a ticket also requires one: `queue_app.commands.ticket.staff_for`).
+    that changes a ticket also requires one: `queue_app.commands.ticket_common.staff_for`).
     `reception` checks its own code (and asks for it when omitted)."""
     code = getattr(args, "staff", None)
     if code is None or args.command == "reception" or getattr(args, "staff_is_filter", False):

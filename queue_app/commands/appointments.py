@@ -209,7 +209,7 @@ def run_reschedule(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
-    from queue_app.commands.ticket import staff_for
+    from queue_app.commands.ticket_common import staff_for
 
     # a check-in issues a ticket: with [[staff]] configured it names the clerk
     staff = staff_for(ctx, args, args.office)

@@ -6,18 +6,18 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from queue_app.commands import ticket_plans
 from queue_app.commands.args import staff_and_json
 from queue_app.commands.outputs import check_writable, write_via_temp
+from queue_app.commands.ticket_common import STAFF_HELP, _int, _resolve, staff_for
+from queue_app.commands.ticket_plans import PLAN_HELP
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import DomainError, InputError, SetupError
-from queue_app.domain.fields import check_id
-from queue_app.domain.staff import check_staff
 from queue_app.domain.tickets import TERMINAL, Outcome, TicketState, recalls_left
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only the handlers that run need them
     from queue_app.services.views import IssueResult, TicketView
 
-STAFF_HELP = "staff code (required when [[staff]] is configured)"
 VISITS = ("self", "agent_with_answer", "agent_first", "agent_second", "guardian", "other")
 
 
@@ -27,7 +27,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     issue = inner.add_parser("issue", parents=[common], help="issue a numbered ticket")
     issue.add_argument("--office", required=True)
-    issue.add_argument("--service", required=True)
+    issue.add_argument("--service", help="the procedure (or --plan)")
+    issue.add_argument("--plan", help=PLAN_HELP)
     issue.add_argument(
         "--visit",
         default=None,
@@ -96,40 +97,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
 
-
-def _int(flag: str) -> Any:
-    def convert(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{flag} must be a whole number, not '{value}'"
-            ) from None
-        if number < 1:
-            raise argparse.ArgumentTypeError(f"{flag} must be 1 or more, not '{value}'")
-        return number
-
-    return convert
-
-
-def staff_for(
-    ctx: CliContext, args: argparse.Namespace, office_id: str | None, required: bool = True
-) -> str | None:
-    """The `--staff` code to record. With `[[staff]]` configured, a command that changes a
-    ticket must name a registered code allowed at the ticket's office."""
-    known = office_id if office_id in ctx.config.offices else None
-    return check_staff(
-        ctx.config.staff, getattr(args, "staff", None), office_id=known, required=required
-    )
-
-
-def _resolve(ctx: CliContext, ref: str, office: str | None) -> TicketView:
-    tickets = ctx.services.tickets
-    if ref.strip().isascii() and ref.strip().isdigit():
-        return tickets.get(check_id(ref, "ticket id"))
-    if not office:
-        raise InputError("err.office_needed_for_label", value=ref)
-    return tickets.find(office, ref)
+    ticket_plans.register(inner, common, run_change)
 
 
 def _line(ctx: CliContext, t: TicketView) -> str:
@@ -151,6 +119,8 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         if raw is not None
     ]
+    if (args.service is None) == (args.plan is None):  # exactly one of them
+        raise InputError("err.plan_and_service" if args.plan else "err.service_or_plan")
     visit = args.visit
     if visit is None:  # only the e-certificate renewal asks who came; others store nothing
         visit = "self" if args.service == ctx.config.settings.inquiry.service else ""
@@ -158,16 +128,18 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError("err.visit_kind", value=visit, known=", ".join(VISITS))
     # a kiosk issues without a clerk; an override of a closed office is a clerk's decision
     staff = staff_for(ctx, args, args.office, required=args.override is not None)
-    result: IssueResult = ctx.services.tickets.issue(
-        IssueRequest(
-            office_id=args.office,
-            service_id=args.service,
-            visit_kind=visit,
-            decision=args.decision,
-            staff=staff,
-            override=args.override,
-            request_id=args.request_id,
-        )
+    request = IssueRequest(
+        office_id=args.office,
+        service_id=args.service or "",
+        visit_kind=visit,
+        decision=args.decision,
+        staff=staff,
+        override=args.override,
+        request_id=args.request_id,
+    )
+    tickets = ctx.services.tickets
+    result: IssueResult = (
+        tickets.issue_plan(request, args.plan) if args.plan else tickets.issue(request)
     )
     # the QR leads to the ticket's own page when `[web] public_url` is set (else: the token)
     qr_data = result.qr
@@ -283,6 +255,10 @@ def run_change(args: argparse.Namespace, ctx: CliContext) -> int:
         ticket = tickets.cancel(target.id, args.counter, staff)
     elif action == "requeue":
         ticket = tickets.requeue(target.id, args.counter, staff)
+    elif action == "ready":
+        ticket = tickets.mark_ready(target.id, staff)
+    elif action == "hand-over":
+        ticket = tickets.hand_over(target.id, args.counter, staff)
     else:
         ticket = tickets.transfer(target.id, args.to_service, args.to_counter, args.counter, staff)
     last_recall = (

@@ -92,6 +92,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "--plan と手続 (--service) は同時に指定できません。プランの最初の手続で発券します",
         "en": "Give either --plan or --service, not both: the plan's first step is the service",
     },
+    "err.service_or_plan": {
+        "ja": "--service (手続) か --plan (プラン) のどちらかを指定してください (例: --service moving、--plan tennyu)",
+        "en": "Give --service (a procedure) or --plan (a visit plan), e.g. --service moving or --plan tennyu",
+    },
+    "err.plan_at_without_add": {
+        "ja": "--at は --add と一緒に指定してください (例: --add other --at 1)",
+        "en": "Give --at together with --add (e.g. --add other --at 1)",
+    },
     "plan.edit.added": {"ja": "手続 {service} を追加しました", "en": "Added step {service}"},
     "plan.edit.skipped": {"ja": "手続 {service} を省略しました", "en": "Skipped step {service}"},
     "plan.edit.moved": {

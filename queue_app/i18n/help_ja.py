@@ -197,4 +197,15 @@ HELP_JA: dict[str, str] = {
     "the address phones use, e.g. https://madoguchi.city.example.jp (default [web] public_url)": "携帯電話が使うアドレス (例: https://madoguchi.city.example.jp。既定: [web] public_url)",
     "staff code (required with --override when [[staff]] is configured)": "職員コード ([[staff]] を設定しているとき --override には必須)",
     "renewed, document_inquiry, referred, served, other (default served; required for procedures that record outcomes, e.g. ecert)": "renewed, document_inquiry, referred, served, other (既定は served。結果を記録する手続 (例: ecert) では必須)",
+    # visit plans and the pickup stage (issue 13)
+    "the procedure (or --plan)": "手続 (または --plan)",
+    "a visit plan instead of --service: a named plan of the configuration (e.g. tennyu) or procedures in order, comma-separated (e.g. moving,card_pickup,other)": "--service の代わりに来庁プラン: 設定にある名前付きプラン (例: tennyu) または順番どおりの手続をカンマ区切りで (例: moving,card_pickup,other)",
+    "the document is ready for pickup (お渡しできます)": "書類の準備ができた (お渡しできます)",
+    "hand over a ready document at a counter (交付)": "準備のできた書類を窓口で交付",
+    "show or change the steps of a ticket's visit plan": "受付票の来庁プランの手続を表示または変更",
+    "add a procedure to the steps to come": "これからの手続に手続を追加",
+    "with --add: its place among the steps to come (1 = next)": "--add と一緒に: これからの手続の中での順番 (1 = 次)",
+    "take a procedure off the plan": "手続をプランから省略",
+    "move a procedure to another place among the steps to come, e.g. other:1": "これからの手続の順番を変更 (例: other:1)",
+    "today's pickup list: ready and being prepared": "本日の交付一覧: お渡しできるものと準備中のもの",
 }
