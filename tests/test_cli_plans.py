@@ -22,7 +22,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def run_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> dict:  # type: ignore[type-arg]
     capsys.readouterr()
-    assert main([*argv, "--json"]) == 0
+    assert main(argv if "--format" in argv else [*argv, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert isinstance(data, dict)
     return data
@@ -125,3 +125,17 @@ def test_bad_edits_and_pickup_actions_exit_2(
     assert "hand over" in err and "waiting" in err
     single = run_json(capsys, ["ticket", "issue", "--office", "sogo", "--service", "other"])
     assert "プラン" in fails(capsys, ["ticket", "plan", single["number"], *S, "--skip", "other"])
+
+
+def test_report_visits_from_the_command_line(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    issued = run_json(capsys, ["ticket", "issue", "--office", "sogo", "--plan", "tennyu"])
+    data = run_json(
+        capsys, ["report", "visits", "--office", "sogo", "--from", "2026-12-01", "--format", "json"]
+    )
+    assert data["visits"] == 1 and data["plans"][0]["plan"] == "tennyu"
+    assert issued["number"]
+    assert "--from" in fails(
+        capsys, ["report", "visits", "--office", "sogo", "--from", "2026-13-01"]
+    )

@@ -8,6 +8,7 @@ or sends a plan ticket on to its next step's queue at once.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from db.engine import make_engine
 from db.migrate import check, head_revision, upgrade
 from queue_app.domain.errors import DomainError
 from queue_app.services import IssueRequest
+from tests.conftest import make_services
 from tests.helpers_engine import check_history, events_of
 from tests.test_db_migrate import _at
 
@@ -93,7 +95,7 @@ def test_preparing_and_ready_can_be_cancelled(services: Any) -> None:
     assert t.pickup_board("sogo").preparing == ()
 
 
-def test_upgrade_keeps_old_history_and_reads_it(db_url: str) -> None:
+def test_upgrade_keeps_old_history_and_reads_it(db_url: str, config: Any, clock: Any) -> None:
     """A 0005 database holding a day of history upgrades to 0006 without rewriting an
     event; its tickets read as single-procedure visits."""
     engine = make_engine(db_url)
@@ -134,3 +136,12 @@ def test_upgrade_keeps_old_history_and_reads_it(db_url: str) -> None:
         assert conn.execute(text("SELECT plan_id FROM ticket")).scalar() is None
         assert conn.execute(text("SELECT count(*) FROM visit_step")).scalar() == 0
     engine.dispose()
+    services = make_services(db_url, config, clock)
+    try:  # the old ticket is a single-procedure visit: 4 s in the building, 1 s waiting
+        report = services.reports.visits("sogo", date(2026, 11, 30))
+        assert (report.figures.visits, report.figures.completed) == (1, 1)
+        assert report.figures.building.p50 == 4000 / 60_000
+        assert report.figures.per_service[0].wait.p50 == 1000 / 60_000
+        assert services.tickets.plan(1).steps[0].state == "done"
+    finally:
+        services.engine.dispose()

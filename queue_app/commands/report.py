@@ -1,4 +1,5 @@
-"""`madoguchi report daily|range|forecast`: wait-time reports and the congestion forecast."""
+"""`madoguchi report daily|range|visits|forecast`: wait-time reports, time in the building
+and the congestion forecast."""
 
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     r.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
     r.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day")
     output(r)
+    v = kinds.add_parser(
+        "visits", parents=[common], help="time in the building per visit, step and plan"
+    )
+    v.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day")
+    v.add_argument("--to", dest="end", metavar="DATE", help="last day (default: the first)")
+    output(v)
     f = kinds.add_parser("forecast", parents=[common], help="混雑予想カレンダー for a month")
     f.add_argument("--month", required=True, metavar="YYYY-MM", help="the month to forecast")
     f.add_argument(
@@ -74,6 +81,10 @@ def build(args: argparse.Namespace, ctx: CliContext) -> Any:
         start = parse_date(args.start, "--from")
         end = parse_date(args.end, "--to")
         return lambda: _reports(ctx).range(args.office, start, end)
+    if args.report_kind == "visits":
+        start = parse_date(args.start, "--from")
+        end = parse_date(args.end, "--to") if args.end else start
+        return lambda: _reports(ctx).visits(args.office, start, end)
     year, month = parse_month(args.month)
     notices: list[date] = []
     for raw in args.notice:

@@ -208,4 +208,6 @@ HELP_JA: dict[str, str] = {
     "take a procedure off the plan": "手続をプランから省略",
     "move a procedure to another place among the steps to come, e.g. other:1": "これからの手続の順番を変更 (例: other:1)",
     "today's pickup list: ready and being prepared": "本日の交付一覧: お渡しできるものと準備中のもの",
+    "time in the building per visit, step and plan": "来庁ごと・手続ごと・プランごとの庁内滞在時間",
+    "last day (default: the first)": "最後の日 (既定: 最初の日)",
 }

@@ -5,6 +5,7 @@
 - `daily.py`     the daily report
 - `range.py`     the range report
 - `forecast.py`  the congestion forecast
+- `visits.py`    time in the building per visit, step and plan (visit plans, pickup)
 - `render/`      table, CSV, JSON and HTML renderers
 
 Every figure comes from one SQL aggregation over `ticket` and `ticket_event` that runs
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 from queue_app.domain.calendar import Reason
 from queue_app.domain.reporting import minutes
-from queue_app.services.reports.forecast import ReportForecast
 from queue_app.services.reports.models import (
     DailyReport,
     Forecast,
@@ -31,9 +31,10 @@ from queue_app.services.reports.models import (
     RangeDay,
     RangeReport,
 )
+from queue_app.services.reports.visits import ReportVisits, VisitReport
 
 
-class ReportService(ReportForecast):
+class ReportService(ReportVisits):
     """All reports behind one name (see the module list above)."""
 
 
@@ -49,5 +50,6 @@ __all__ = [
     "RangeReport",
     "Reason",
     "ReportService",
+    "VisitReport",
     "minutes",
 ]
