@@ -25,8 +25,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from queue_app.domain.errors import DatabaseError, SetupError
 
@@ -89,12 +88,18 @@ def _sqlite_engine(
     if read_only:
         if not path.exists():
             raise DatabaseError("err.db_missing", path=str(path))
+        # pooled: a display reads the board several times a second after a change, and a
+        # new connection per read cost a third of each snapshot. A pooled connection is
+        # checked out only while its file is still the one it opened (same inode): a
+        # database moved away or replaced (restore) is opened afresh, or reported missing.
         engine = create_engine(
             f"sqlite:///file:{path}?mode=ro&uri=true",
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
-            poolclass=NullPool,
+            pool_size=2,
+            max_overflow=8,
             echo=echo,
         )
+        _reopen_when_replaced(engine, path)
     else:
         _prepare_file(path, create_folder)
         engine = create_engine(
@@ -135,6 +140,24 @@ def _sqlite_engine(
             ) from exc
 
     return engine
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
+
+
+def _reopen_when_replaced(engine: Engine, path: Path) -> None:
+    @event.listens_for(engine, "connect")
+    def _remember(_dbapi_conn: Any, record: Any) -> None:
+        record.info["inode"] = _inode(path)
+
+    @event.listens_for(engine, "checkout")
+    def _still_there(_dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if _inode(path) != record.info.get("inode"):
+            raise DisconnectionError("the database file was moved or replaced")
 
 
 def _prepare_file(path: Path, create_folder: bool) -> None:

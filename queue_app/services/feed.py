@@ -3,9 +3,13 @@
 Readers (the web server, a display) want to hear of a committed change quickly without each
 of their clients polling the database. One `ChangeFeed` runs one background thread:
 
-- **SQLite**: keeps ONE read-only connection and polls `PRAGMA data_version` (a counter kept
+- **SQLite**: keeps ONE read-only connection and asks `PRAGMA data_version` (a counter kept
   in memory by SQLite itself, no I/O: it moves when another connection commits). Only when it
   moved does it read the tiny `revision` table and report the offices whose value changed.
+  On Linux the thread sleeps on inotify (`fswatch.py`) until a file in the database's
+  folder is written (a commit writes the `-wal`), then asks every 10 ms for 0.1 s (the
+  commit becomes visible just after its last write); a safety poll every `safety` seconds
+  backs it up. Elsewhere it polls every `poll` seconds.
 - **PostgreSQL**: `LISTEN madoguchi_revision` on ONE dedicated connection; every revision bump
   sends `NOTIFY` with the office id inside the changing transaction (`UnitOfWork.bump_revision`),
   so the notification arrives exactly when the change is committed. A slow revision poll
@@ -18,6 +22,7 @@ The callback gets a frozenset of office ids; it runs in the feed's thread and mu
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +31,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from queue_app.services.fswatch import open_watch
 from queue_app.services.uow import NOTIFY_CHANNEL
 
 log = logging.getLogger("madoguchi.feed")
@@ -42,10 +48,12 @@ class ChangeFeed:
         *,
         poll: float = 0.05,
         fallback: float = 5.0,
+        safety: float = 1.0,
     ) -> None:
         self.engine = engine
         self.offices = offices
         self.poll = poll
+        self.safety = safety
         self.fallback = fallback
         self.dialect = engine.dialect.name
         self._stop = threading.Event()
@@ -97,19 +105,45 @@ class ChangeFeed:
     # -- SQLite ------------------------------------------------------------------------
     def _run_sqlite(self, on_change: OnChange) -> None:
         fairy = self.engine.raw_connection()  # kept for the feed's whole life
+        watch = None
         try:
             raw: Any = fairy.driver_connection
-            version = raw.execute("PRAGMA data_version").fetchone()[0]
+            cursor = raw.cursor()
+            version = cursor.execute("PRAGMA data_version").fetchone()[0]
             self._diff(raw.execute(_REVISIONS).fetchall())
+            path = self._main_file(raw)
+            inode = _inode(path)
+            watch = open_watch(os.path.dirname(path)) if path else None
             self.connected.set()
-            while not self._stop.wait(self.poll):
-                now = raw.execute("PRAGMA data_version").fetchone()[0]
+            hot_until = 0.0
+            while not self._stop.is_set():
+                if watch is None:
+                    if self._stop.wait(self.poll):
+                        return
+                else:
+                    hot = time.monotonic() < hot_until
+                    if watch.wait(0.01 if hot else self.safety):
+                        hot_until = time.monotonic() + 0.1
+                    elif not hot and self._stop.is_set():
+                        return
+                if _inode(path) != inode:  # moved away or replaced: reconnect (_guard)
+                    raise OSError("the database file was moved or replaced")
+                now = cursor.execute("PRAGMA data_version").fetchone()[0]
                 if now == version:
                     continue
                 version = now
                 self._emit(on_change, self._diff(raw.execute(_REVISIONS).fetchall()))
         finally:
+            if watch is not None:
+                watch.close()
             fairy.close()
+
+    @staticmethod
+    def _main_file(raw: Any) -> str:
+        for _seq, name, path in raw.execute("PRAGMA database_list").fetchall():
+            if name == "main" and path:
+                return str(path)
+        return ""
 
     # -- PostgreSQL --------------------------------------------------------------------
     def _run_postgres(self, on_change: OnChange) -> None:
@@ -131,6 +165,13 @@ class ChangeFeed:
                 if time.monotonic() - last_poll >= self.fallback:
                     last_poll = time.monotonic()
                     self._emit(on_change, self._diff(conn.execute(_REVISIONS).fetchall()))
+
+
+def _inode(path: str) -> int | None:
+    try:
+        return os.stat(path).st_ino if path else None
+    except OSError:
+        return None
 
 
 def revision_probe(engine: Engine) -> dict[str, int]:

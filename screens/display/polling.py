@@ -31,5 +31,6 @@ class PollState:
     key: tuple[tuple[str, int], ...] | None = None
     minute: tuple[date, int, int] | None = None
     failures: int = 0
-    polls: int = 0
+    polls: int = 0  # timer ticks
+    reads: int = 0  # ticks that read the database (a change, the minute, liveness)
     fetches: int = 0

@@ -1,10 +1,12 @@
 """The waiting-room display: now calling (large), recent calls, queues, other offices, today.
 
-Live by polling: every `poll_interval` (0.25 s) a thread worker reads one tiny revision key;
-only when it moved (or the minute changed, for estimates and the clock) does it read a full
-`BoardSnapshot`. The next poll is armed only after the previous one finished, so polls never
-overlap and a slow database cannot pile up threads. Any error while polling shows
-"再接続中…" and the poll simply continues until the database answers again.
+Live through the change feed (`screens/watch.py`): the feed's thread tells of a commit at
+once (SQLite `PRAGMA data_version`, PostgreSQL LISTEN/NOTIFY) and only then does a worker read
+the tiny revision key, and a full `BoardSnapshot` only when it moved (or the minute changed,
+for estimates and the clock, checked on the UI thread without the database). The timer is
+re-armed only after the previous poll finished, so polls never overlap and a slow database
+cannot pile up threads; without a feed every tick polls, as before. Any error while polling
+shows "再接続中…" and the poll simply continues until the database answers again.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,19 +24,19 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from queue_app.i18n import wait_text
 from queue_app.services.announce import Announcement, Announcer
 from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
 from screens.display import blockfont
 from screens.display.polling import Polled, PollState
+from screens.display.tables import others_grid, queues_table
 from screens.display.widgets import MAX_TILES, NowCalling, choose_sizes
+from screens.watch import Changed, ChangeWatch
 
 if TYPE_CHECKING:
     from screens.host import ScreenHost
 
 HIGHLIGHT_SECONDS = 8.0
 MAX_BACKOFF_S = 2.0
-LEVEL_STYLE = {"quiet": "green", "moderate": "yellow", "crowded": "bold red"}
 
 
 class DisplayScreen(Screen[None]):
@@ -54,6 +55,7 @@ class DisplayScreen(Screen[None]):
         self._poll_timer: Timer | None = None
         self._fresh_timer: Timer | None = None
         self._closing = False
+        self.change_watch: ChangeWatch | None = None
         self.updated_at: float = 0.0  # wall-clock time of the last screen update (bench)
 
     # -- app access ------------------------------------------------------------------
@@ -102,6 +104,9 @@ class DisplayScreen(Screen[None]):
         self.query_one("#queues").border_title = self.tr("display.queues")
         self.query_one("#status", Static).update(self.tr("display.loading"))
         self.query_one("#offline-banner").display = False
+        self.change_watch = ChangeWatch(self, self.mapp.services, float(opts.poll_interval))
+        if self.option("change_feed", True):
+            self.change_watch.start()
         self._poll_now()
 
     def on_resize(self) -> None:
@@ -120,6 +125,8 @@ class DisplayScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._closing = True
+        if self.change_watch is not None:
+            self.change_watch.stop()
         if self.announcer is not None:
             self.announcer.close()
 
@@ -129,7 +136,25 @@ class DisplayScreen(Screen[None]):
         if self._closing:
             return
         self.poll.polls += 1
+        watch = self.change_watch
+        assert watch is not None
+        if not (watch.due() or self._force or self._minute() != self.poll.minute):
+            self._poll_timer = self.set_timer(watch.tick(), self._poll_now)  # nothing moved
+            return
+        self.poll.reads += 1
         self._poll_worker(self.poll.key, self.poll.minute, self._force)
+
+    def _minute(self) -> tuple[date, int, int]:
+        now = self.board.calendar.local(self.mapp.options.office_id, self.board.clock.now())
+        return (now.date(), now.hour, now.minute)
+
+    @on(Changed)
+    def _on_changed(self, message: Changed) -> None:
+        """A commit somewhere: poll now unless a poll is running (it polls again after)."""
+        message.stop()
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+            self._poll_now()
 
     @work(thread=True, exit_on_error=False, group="board-poll")
     def _poll_worker(
@@ -141,8 +166,7 @@ class DisplayScreen(Screen[None]):
         office = self.mapp.options.office_id
         try:
             key = self.board.revision_key()
-            now = self.board.calendar.local(office, self.board.clock.now())
-            minute = (now.date(), now.hour, now.minute)
+            minute = self._minute()
             snapshot = None
             if force or key != last_key or minute != last_minute:
                 snapshot = self.board.snapshot(office)
@@ -155,6 +179,8 @@ class DisplayScreen(Screen[None]):
     def _on_polled(self, message: Polled) -> None:
         message.stop()
         interval = float(self.mapp.options.poll_interval)
+        watch = self.change_watch
+        assert watch is not None
         if message.error is not None:
             self.poll.failures += 1
             self._force = True
@@ -162,6 +188,8 @@ class DisplayScreen(Screen[None]):
             delay = min(MAX_BACKOFF_S, interval * (1 + self.poll.failures // 4))
         else:
             self.poll.failures = 0
+            if self.offline:  # the database is back (perhaps a new file): watch it afresh
+                watch.restart()
             self._set_offline(False)
             if message.snapshot is not None:
                 self.poll.fetches += 1
@@ -169,7 +197,8 @@ class DisplayScreen(Screen[None]):
                 self.poll.minute = message.snapshot.minute
                 self._force = False
                 self.apply(message.snapshot)
-            delay = interval
+            # a change signalled while this poll ran is read at once
+            delay = 0.001 if watch.signalled else watch.tick()
         if not self._closing:
             self._poll_timer = self.set_timer(delay, self._poll_now)
 
@@ -313,56 +342,10 @@ class DisplayScreen(Screen[None]):
         return (word, "") if self.tr("display.counter_word_pos") == "before" else ("", word)
 
     def _draw_queues(self, snap: BoardSnapshot) -> None:
-        table = Table(box=None, expand=False, padding=(0, 1), show_edge=False)
-        table.add_column(
-            self.tr("display.col_service"), no_wrap=True, overflow="ellipsis", max_width=44
-        )
-        table.add_column(self.tr("display.col_waiting"), justify="right", no_wrap=True)
-        table.add_column(self.tr("display.col_estimate"), justify="right", no_wrap=True)
-        table.add_column(self.tr("display.col_level"), no_wrap=True)
-        for q in snap.queues:
-            name = Text(f"{q.prefix} ", style="bold")
-            name.append(q.name(self.lang))
-            if not q.open:
-                table.add_row(name, "", "", Text(self.tr("display.service_closed"), style="dim"))
-                continue
-            estimate = wait_text(self.tr, q.estimate_minutes if q.waiting else 0)
-            table.add_row(
-                name,
-                self.tr("display.people", n=q.waiting),
-                estimate,
-                Text(self.tr(f"level.{q.level}"), style=LEVEL_STYLE.get(q.level, "")),
-            )
-        self.query_one("#queues", Static).update(table)
+        self.query_one("#queues", Static).update(queues_table(self.mapp.tr, snap))
 
     def _draw_others(self, snap: BoardSnapshot) -> None:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True, overflow="ellipsis")
-        grid.add_column(no_wrap=True)
-        title = Text(self.tr("display.others"), style="bold")
-        for i, other in enumerate(snap.others):
-            head = title if i == 0 else Text("")
-            if other.open_now:
-                line = self.tr(
-                    "display.other_open",
-                    name=other.name(self.lang),
-                    n=other.waiting,
-                    wait=wait_text(self.tr, other.estimate_minutes if other.waiting else 0),
-                )
-                level = Text(self.tr(f"level.{other.level}"), style=LEVEL_STYLE[other.level])
-                grid.add_row(head, Text(line), level)
-            else:
-                if other.closed_reason is not None:
-                    line = self.tr(
-                        "display.other_closed_today",
-                        name=other.name(self.lang),
-                        reason=other.closed_reason.text(self.lang),
-                    )
-                else:
-                    line = self.tr("display.other_closed", name=other.name(self.lang))
-                grid.add_row(head, Text(line, style="dim"), Text(""))
-        self.query_one("#others", Static).update(grid)
+        self.query_one("#others", Static).update(others_grid(self.mapp.tr, snap))
 
     def _draw_today(self, snap: BoardSnapshot) -> None:
         text = Text()

@@ -1,5 +1,6 @@
 """The reception terminal's live state: layout, header, the current ticket and the
-waiting list, refreshed by polling the office's revision."""
+waiting list, refreshed when the change feed tells of a commit (`screens/watch.py`): the
+poll timer reads the office's revision only then (or for the slow liveness check)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from screens.reception.widgets import (
     HeaderInfo,
     WaitingTable,
 )
+from screens.watch import Changed, ChangeWatch
 
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
@@ -73,6 +75,7 @@ class ReceptionLive(Screen[None]):
         self.retry: Callable[[], None] | None = None
         self.poll_error = False
         self._poll_timer: Timer | None = None
+        self.change_watch: ChangeWatch | None = None
         self._issued_screen: IssuedTicketScreen | None = None  # on screen now
         self._ticket_screen: IssuedTicketScreen | None = None  # composed once, reused
         self._preloaded = False
@@ -112,6 +115,9 @@ class ReceptionLive(Screen[None]):
         self.query_one("#scan", Input).focus()
         self.set_interval(1.0, self._tick)
         self.set_interval(60.0, self._minute)
+        self.change_watch = ChangeWatch(self, self.services, self.poll_interval)
+        if self.app.options.extra.get("change_feed", True):  # type: ignore[attr-defined]
+            self.change_watch.start()
         # the first paint comes first; the database is read right after it, and the inquiry
         # housekeeping (purge at start-up) once the first snapshot is shown
         self.call_after_refresh(self._after_first_paint)
@@ -338,8 +344,28 @@ class ReceptionLive(Screen[None]):
     def _arm_poll(self) -> None:
         if self._poll_timer is not None:
             self._poll_timer.stop()
-        self._poll_timer = self.set_timer(self.poll_interval, self._poll)
+        watch = self.change_watch
+        delay = self.poll_interval
+        if watch is not None and not self.poll_error:
+            delay = 0.001 if watch.signalled else watch.tick()
+        self._poll_timer = self.set_timer(delay, self._poll)
 
     def _poll(self) -> None:
         self._poll_timer = None
+        watch = self.change_watch
+        if watch is not None and not self.poll_error and not watch.due():
+            self._arm_poll()  # nothing was committed anywhere: no thread, no database
+            return
         self._snapshot_worker(False, self.opened.id if self.opened else None)
+
+    @on(Changed)
+    def _changed(self, message: Changed) -> None:
+        """A commit somewhere: poll now, unless a poll is running (it re-arms after)."""
+        message.stop()
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+            self._poll()
+
+    def on_unmount(self) -> None:
+        if self.change_watch is not None:
+            self.change_watch.stop()
