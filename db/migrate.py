@@ -7,12 +7,11 @@ this program (a newer Madoguchi wrote it: upgrade the program, never guess).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -20,29 +19,77 @@ from sqlalchemy.exc import DBAPIError
 from db.engine import read_engine
 from queue_app.domain.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*(?:"([^"]*)"|None)', re.M)
 
 
 def _alembic_config() -> AlembicConfig:
+    # Alembic (and the migration scripts it loads) costs ~150-300 ms: every command checks
+    # the schema at start-up, so the usual case (up to date) is answered without it
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(_alembic_config()).get_heads()
     return heads[0]
+
+
+@lru_cache(maxsize=1)
+def quick_head() -> str | None:
+    """The head revision read from the scripts' own `revision` / `down_revision` lines,
+    without Alembic: the one revision no other script names as its parent (None when the
+    scripts do not say it plainly; then Alembic decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(
+            (key, value or None) for key, value in _REVISION_LINE.findall(script.read_text("utf-8"))
+        )
+        if not found.get("revision") or "down_revision" not in found:
+            return None
+        revisions.add(str(found["revision"]))
+        if found["down_revision"]:
+            parents.add(str(found["down_revision"]))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision, read in a read transaction (deferred BEGIN on SQLite): the
     start-up check of every command must not wait for another process's write lock."""
+    from alembic.runtime.migration import MigrationContext
+
     with read_engine(engine).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """`alembic_version` read with one plain SELECT (no Alembic import); None when the table
+    is missing or holds no single row (Alembic then says what is wrong)."""
+    try:
+        with read_engine(engine).connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        return None
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def check(engine: Engine) -> str:
     """Return the revision, or raise a clear DatabaseError when it does not fit."""
+    head = quick_head()
+    if head is not None and _stored_revision(engine) == head:
+        return head  # the usual case, without Alembic
+    from alembic.script import ScriptDirectory
+
     try:
         current = current_revision(engine)
     except DBAPIError as exc:
@@ -60,6 +107,9 @@ def check(engine: Engine) -> str:
 
 
 def upgrade(engine: Engine) -> str:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     current = None
     try:
         current = current_revision(engine)

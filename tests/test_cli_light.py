@@ -29,7 +29,7 @@ sys.stderr.write(json.dumps({"rc": rc, "heavy": heavy, "out": out.getvalue()}) +
 """
 
 
-def _run(tmp_path: Path, *argv: str) -> dict:
+def _run(tmp_path: Path, *argv: str, heavy: tuple[str, ...] = HEAVY) -> dict:
     env = {
         "PATH": "/usr/bin:/bin",
         "MADOGUCHI_DATA_DIR": str(tmp_path / "data"),
@@ -37,7 +37,7 @@ def _run(tmp_path: Path, *argv: str) -> dict:
         "MADOGUCHI_NOW": "2026-12-01T09:00:00+09:00",
         "PYTHONPATH": str(ROOT),
     }
-    code = PROBE.replace("json.loads(HEAVY)", f"json.loads({json.dumps(json.dumps(HEAVY))})")
+    code = PROBE.replace("json.loads(HEAVY)", f"json.loads({json.dumps(json.dumps(heavy))})")
     proc = subprocess.run(
         [sys.executable, "-c", code, *argv],
         capture_output=True,
@@ -81,3 +81,15 @@ def test_ticket_issue_still_loads_the_database(tmp_path: Path) -> None:
     """The probe can see a heavy import: a command that needs the database does load it."""
     result = _run(tmp_path, "ticket", "list", "--office", "sogo", "--date", "2026-12-01")
     assert "sqlalchemy" in result["heavy"], result
+
+
+def test_ticket_issue_loads_only_the_database_layer(tmp_path: Path) -> None:
+    """A kiosk's `ticket issue --json` needs the database, nothing else: not Alembic (the
+    schema check reads `alembic_version` itself), not qrcode/PIL (no file, no print command
+    asked), not the `holidays` package (the built-in table), not Textual."""
+    assert _run(tmp_path, "init")["rc"] == 0
+    argv = ["ticket", "issue", "--office", "sogo", "--service", "ecert", "--json"]
+    result = _run(tmp_path, *argv, heavy=("alembic", "qrcode", "PIL", "holidays", "textual"))
+    assert result["rc"] == 0, result
+    assert json.loads(result["out"])["number"]
+    assert result["heavy"] == [], f"ticket issue imported {result['heavy']}"

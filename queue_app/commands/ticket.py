@@ -106,16 +106,24 @@ def _line(ctx: CliContext, t: TicketView) -> str:
     return f"{t.display_number:<8} {ctx.tr('state.' + t.state):<6} {service}{counter}  id={t.id}"
 
 
+def _printing() -> Any:
+    """The documents' writers (qrcode, PIL: ~100 ms to import), only when a file or the
+    print command is wanted: a kiosk asking for `--json` does not pay for them."""
+    from queue_app.services import printing
+
+    return printing
+
+
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from queue_app.services import IssueRequest, printing
+    from queue_app.services import IssueRequest
     from queue_app.services.documents import ticket_document
 
     # output files are checked before the ticket exists: never a ticket nobody received
     outputs = [
         (flag, check_writable(raw, flag), suffix, writer)
         for flag, raw, suffix, writer in (
-            ("--png", args.png, ".png", printing.write_png),
-            ("--svg", args.svg, ".svg", printing.write_svg),
+            ("--png", args.png, ".png", "write_png"),
+            ("--svg", args.svg, ".svg", "write_svg"),
         )
         if raw is not None
     ]
@@ -149,7 +157,8 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
     failures = []
     for flag, path, suffix, writer in outputs:
         try:
-            write_via_temp(path, suffix, lambda tmp, w=writer: w(document, tmp))  # type: ignore[misc]
+            write = getattr(_printing(), writer)
+            write_via_temp(path, suffix, lambda tmp, w=write: w(document, tmp))  # type: ignore[misc]
         except (OSError, ValueError) as exc:  # the disk filled up, the folder went away...
             failures.append(
                 SetupError(
@@ -163,7 +172,7 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
     _report_issue(args, ctx, result, qr_data)
     if ctx.config.settings.print_command.strip() and not result.replayed:
         # like the reception: the print command gets the ticket's PNG
-        files, status = printing.print_ticket(ctx.config, ctx.calendar, result, ctx.lang)
+        files, status = _printing().print_ticket(ctx.config, ctx.calendar, result, ctx.lang)
         if status.ok:
             sys.stderr.write(ctx.tr("reception.ticket.printed", command=status.command) + "\n")
         else:
@@ -182,7 +191,6 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
 def _report_issue(
     args: argparse.Namespace, ctx: CliContext, result: IssueResult, qr_data: str
 ) -> None:
-    from queue_app import qr
     from queue_app.services.documents import warning_texts
 
     warnings = warning_texts(result, ctx.config, ctx.calendar, ctx.tr)
@@ -205,6 +213,8 @@ def _report_issue(
         ctx.out("! " + text)
     ctx.out(result.token)
     if args.qr:
+        from queue_app import qr  # qrcode: only when the QR is asked for
+
         for line in qr.half_blocks(qr_data):
             ctx.out(line)
 
