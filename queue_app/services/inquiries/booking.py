@@ -141,12 +141,16 @@ class InquiryBooking(InquirySlots):
         if normal is None:
             raise InputError("inq.err.code_invalid", value=code)
         with self.uow.read() as session:
-            row = session.scalars(
-                select(Appointment).where(Appointment.code == normal)  # type: ignore[arg-type]
-            ).first()
-            if row is None:
-                raise NotFoundError("inq.err.appointment_not_found", value=code)
-            return _appointment_view(row)
+            return _appointment_view(self._appointment_by_code(session, normal, code))
+
+    def _appointment_by_code(self, session: Session, normal: str, typed: str) -> Appointment:
+        """The appointment with this (normalized) code; `typed` is what the clerk entered."""
+        row = session.scalars(
+            select(Appointment).where(Appointment.code == normal)  # type: ignore[arg-type]
+        ).first()
+        if row is None:
+            raise NotFoundError("inq.err.appointment_not_found", value=typed)
+        return row
 
     def appointments(
         self, office_id: str, day: date, states: Iterable[str] | None = None
@@ -163,16 +167,21 @@ class InquiryBooking(InquirySlots):
             stmt = stmt.order_by(Appointment.start_minute, Appointment.id)  # type: ignore[arg-type]
             return [_appointment_view(r) for r in session.scalars(stmt)]
 
-    def _cancel_appointment_row(self, session: Session, appt: Appointment) -> bool:
+    def _leave_booked(self, session: Session, appt: Appointment, to: AppointmentState) -> bool:
+        """Booked → `to` by a conditional update; False when it was no longer booked (another
+        terminal got there first)."""
         result = session.execute(
             update(Appointment)
             .where(
                 Appointment.id == appt.id,  # type: ignore[arg-type]
                 Appointment.state == AppointmentState.BOOKED.value,  # type: ignore[arg-type]
             )
-            .values(state=AppointmentState.CANCELLED.value)
+            .values(state=to.value)
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    def _cancel_appointment_row(self, session: Session, appt: Appointment) -> bool:
+        if not self._leave_booked(session, appt, AppointmentState.CANCELLED):
             return False
         self._free_seat(session, appt)
         return True
@@ -284,15 +293,7 @@ class InquiryBooking(InquirySlots):
                 continue
 
             def work(session: Session, appt: Appointment = appt) -> bool:
-                result = session.execute(
-                    update(Appointment)
-                    .where(
-                        Appointment.id == appt.id,  # type: ignore[arg-type]
-                        Appointment.state == AppointmentState.BOOKED.value,  # type: ignore[arg-type]
-                    )
-                    .values(state=AppointmentState.NO_SHOW.value)
-                )
-                if result.rowcount != 1:  # type: ignore[attr-defined]
+                if not self._leave_booked(session, appt, AppointmentState.NO_SHOW):
                     return False
                 self._set_case_state(session, appt.case_id, CaseAction.UNBOOK)
                 self._audit(session, SYSTEM, "appt_no_show", f"appointment:{appt.id}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlmodel import Session
 
 from db.models import Appointment
-from queue_app.domain.errors import DomainError, InputError, NotFoundError
+from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.inquiry import (
     AppointmentState,
     CaseAction,
@@ -64,11 +64,7 @@ class InquiryCheckIn(InquirySlips):
             if code is None:
                 raise InputError("inq.err.code_invalid", value=text)
             with self.uow.read() as session:
-                row = session.scalars(
-                    select(Appointment).where(Appointment.code == code)  # type: ignore[arg-type]
-                ).first()
-            if row is None:
-                raise NotFoundError("inq.err.appointment_not_found", value=text)
+                row = self._appointment_by_code(session, code, text)
         # the appointment as it is now (it may have been moved after the slip was printed)
         self._check_place(row.office_id, row.slot_day, office_id, today, office.name_ja)
         return row

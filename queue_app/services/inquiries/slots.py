@@ -47,6 +47,21 @@ class InquirySlots(InquiryBase):
         local = self.calendar.local(office_id, self.clock.now())
         return minute_of(local.time()) if local.date() == day else None
 
+    def _offered(
+        self, case: InquiryCase, office_id: str, day: date, window: BookingWindow
+    ) -> list[Slot]:
+        """The slots offered to this case at this office on this day (the domain's rule,
+        with the minute it is now when the day is today)."""
+        return offered_slots(
+            self.calendar,
+            office_id,
+            case.service_id,
+            day,
+            window,
+            self.settings,
+            self._now_minute(office_id, day),
+        )
+
     def _loads(
         self, session: Session, office_id: str, service_id: str, start: date, end: date
     ) -> dict[tuple[date, int], int]:
@@ -72,15 +87,7 @@ class InquirySlots(InquiryBase):
         with self.uow.read() as session:
             case = self._case_row(session, case_id)
             window = self._window(case, office_id)
-            slots = offered_slots(
-                self.calendar,
-                office_id,
-                case.service_id,
-                day,
-                window,
-                self.settings,
-                self._now_minute(office_id, day),
-            )
+            slots = self._offered(case, office_id, day, window)
             loads = self._loads(session, office_id, case.service_id, day, day)
         views = [
             SlotView(
@@ -115,15 +122,7 @@ class InquirySlots(InquiryBase):
                     )
                 )
                 continue
-            slots = offered_slots(
-                self.calendar,
-                office_id,
-                case.service_id,
-                day,
-                window,
-                self.settings,
-                self._now_minute(office_id, day),
-            )
+            slots = self._offered(case, office_id, day, window)
             total = sum(s.seats for s in slots)
             free = sum(max(0, s.seats - loads.get((day, s.start_minute), 0)) for s in slots)
             infos.append(DayInfo(day, True, free > 0, free, total))
@@ -160,15 +159,7 @@ class InquirySlots(InquiryBase):
             raise DomainError("inq.err.past_day", day=day.isoformat(), today=today.isoformat())
         all_slots = day_slots(status, self.settings)
         slot = find_slot(
-            offered_slots(
-                self.calendar,
-                office_id,
-                case.service_id,
-                day,
-                window,
-                self.settings,
-                self._now_minute(office_id, day),
-            ),
+            self._offered(case, office_id, day, window),
             start,
         )
         if slot is None:
