@@ -162,16 +162,21 @@ def run_book(args: argparse.Namespace, ctx: CliContext) -> int:
     view = ctx.services.inquiries.book(
         _int(args.case, "--case"), args.office, day, start, args.staff
     )
+    return _out_slot(args, ctx, view, "inq.cli.booked")
+
+
+def _out_slot(
+    args: argparse.Namespace, ctx: CliContext, view: AppointmentView, message: str
+) -> int:
+    """A booked or moved appointment: its JSON with the slip's token, or one line naming
+    its code, day and time."""
     if args.json:
         data = view.to_json()
         data["token"] = ctx.services.inquiries.token(view)
         ctx.out_json(data)
     else:
-        ctx.out(
-            ctx.tr(
-                "inq.cli.booked", code=view.code, day=day_label(view.day, ctx.lang), time=view.start
-            )
-        )
+        day = day_label(view.day, ctx.lang)
+        ctx.out(ctx.tr(message, code=view.code, day=day, time=view.start))
     return 0
 
 
@@ -192,20 +197,7 @@ def run_reschedule(args: argparse.Namespace, ctx: CliContext) -> int:
     view = ctx.services.inquiries.reschedule(
         appt.id, args.office or appt.office_id, day, start, args.staff
     )
-    if args.json:
-        data = view.to_json()
-        data["token"] = ctx.services.inquiries.token(view)
-        ctx.out_json(data)
-    else:
-        ctx.out(
-            ctx.tr(
-                "inq.cli.rescheduled",
-                code=view.code,
-                day=day_label(view.day, ctx.lang),
-                time=view.start,
-            )
-        )
-    return 0
+    return _out_slot(args, ctx, view, "inq.cli.rescheduled")
 
 
 def run_checkin(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -1,8 +1,19 @@
-"""Argument blocks several subcommands share (one place for their flags and help)."""
+"""Argument blocks and outputs several subcommands share (one place for their flags, help
+and messages).
+
+Left alike on purpose: each module's `register` opens with `sub.add_parser(name,
+parents=[common], help=..., description=...)` (argparse's own shape, one per command)."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only: the CLI's light commands never import the database layer
+    from sqlalchemy.engine import Engine
+
+    from queue_app.context import CliContext
+    from queue_app.services import Services
 
 
 def staff_and_json(
@@ -19,3 +30,37 @@ def slot(p: argparse.ArgumentParser, time_help: str = "slot start") -> None:
     """`--date D --time HH:MM`: an appointment slot."""
     p.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
     p.add_argument("--time", required=True, metavar="HH:MM", help=time_help)
+
+
+def today_and_json(p: argparse.ArgumentParser, today_help: str) -> None:
+    """`--today DATE` (the day a renewal window is judged on) and `--json`."""
+    p.add_argument("--today", metavar="DATE", help=today_help)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def format_and_out(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """`--format` (table by default) and `--out FILE`: a rendered report or plan."""
+    p.add_argument("--format", default="table", choices=formats, help="output format")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+
+
+def write_out(ctx: CliContext, path: str, text: str, written_key: str) -> None:
+    """Write a rendered report or plan to `--out FILE` and say so; a file that cannot be
+    written is refused naming it and why (a usage error, not a traceback)."""
+    from pathlib import Path
+
+    from queue_app.domain.errors import InputError
+
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError("err.report_out", path=path, problem=exc.strerror or str(exc)) from None
+    ctx.out(ctx.tr(written_key, path=path))
+
+
+def history_services(ctx: CliContext, engine: Engine | None = None) -> Services:
+    """Services for a command that only reads the history and never signs a token (no
+    secret needed): reports, plans, simulations, the display."""
+    from queue_app.services import Services
+
+    return Services(engine if engine is not None else ctx.engine, ctx.config, ctx.clock, b"")

@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from queue_app.commands.args import today_and_json
 from queue_app.commands.renewal import renewal_to_json, resolve_today, window_text
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.assessment import (
@@ -86,12 +87,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="the notice lists マイナンバーカード: the card itself expires (new-card application)",
     )
     p.add_argument("--expiry", metavar="DATE", help="certificate expiry date, YYYY-MM-DD")
-    p.add_argument(
-        "--today",
-        metavar="DATE",
-        help="date to judge the renewal window, YYYY-MM-DD (default: today)",
-    )
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    today_and_json(p, "date to judge the renewal window, YYYY-MM-DD (default: today)")
     p.set_defaults(handler=run)
 
 

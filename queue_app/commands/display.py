@@ -16,6 +16,7 @@ import shlex
 import sys
 from typing import Any
 
+from queue_app.commands.args import history_services
 from queue_app.context import CliContext
 from queue_app.domain.errors import DatabaseError, InputError
 
@@ -63,7 +64,6 @@ def read_only_services(ctx: CliContext) -> Any:
     """Services on a read-only engine and without the signing secret."""
     from db.engine import make_engine
     from db.migrate import check
-    from queue_app.services import Services
 
     engine = make_engine(ctx.database_url, read_only=True)
     ctx._closers.append(engine.dispose)
@@ -74,7 +74,7 @@ def read_only_services(ctx: CliContext) -> Any:
         # keeps trying. A missing or wrong schema is a setup mistake: say so and stop.
         if exc.key != "err.db_unavailable":
             raise
-    return Services(engine, ctx.config, ctx.clock, secret=b"")
+    return history_services(ctx, engine)
 
 
 def run_terminal(args: argparse.Namespace, ctx: CliContext) -> int:

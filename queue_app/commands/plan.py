@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from queue_app.commands.args import format_and_out, history_services, write_out
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
 
@@ -40,8 +40,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="expiry-notice delivery date (repeatable; default: configuration, else inferred)",
     )
-    p.add_argument("--format", default="table", choices=FORMATS, help="output format")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    format_and_out(p, FORMATS)
     p.set_defaults(handler=run)
 
 
@@ -65,13 +64,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0 < args.share < 1:
         raise InputError("err.plan_share", value=args.share)
     check(ctx.engine)
-    from queue_app.services import Services
     from queue_app.services.staffing import StaffingService
     from queue_app.staffing_render import render
 
-    # planning only reads history and never signs a token: no secret needed
-    services = Services(ctx.engine, ctx.config, ctx.clock, secret=b"")
-    report = StaffingService(services).plan(
+    report = StaffingService(history_services(ctx)).plan(
         args.office,
         day,
         weeks=args.weeks,
@@ -83,13 +79,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     text = render(report, args.format, ctx.lang)
     if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(
-                "err.report_out", path=args.out, problem=exc.strerror or str(exc)
-            ) from None
-        ctx.out(ctx.tr("plan.written", path=args.out))
+        write_out(ctx, args.out, text, "plan.written")
     else:
         ctx.out(text.rstrip("\n"))
     return 0

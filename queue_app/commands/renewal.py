@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from queue_app.commands.args import today_and_json
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.renewal import RenewalAssessment, RenewalStatus, assess_renewal
 from queue_app.i18n import Translator
@@ -23,12 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("--expiry", required=True, metavar="DATE", help="expiry date, YYYY-MM-DD")
-    p.add_argument(
-        "--today",
-        metavar="DATE",
-        help="date to judge, YYYY-MM-DD (default: today in the configured time zone)",
-    )
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    today_and_json(p, "date to judge, YYYY-MM-DD (default: today in the configured time zone)")
     p.set_defaults(handler=run)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from queue_app.commands.args import format_and_out, write_out
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
 
@@ -27,8 +27,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     def output(q: argparse.ArgumentParser) -> None:
         q.add_argument("--office", required=True, help="office id, e.g. sogo")
-        q.add_argument("--format", default="table", choices=FORMATS, help="output format")
-        q.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+        format_and_out(q, FORMATS)
         q.set_defaults(handler=run)
 
     d = kinds.add_parser("daily", parents=[common], help="one office, one day")
@@ -120,13 +119,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     report = make()
     text = render(report, args.format, ctx.lang)
     if args.out:
-        try:
-            Path(args.out).write_text(with_bom(text, args.format, False), encoding="utf-8")
-        except OSError as exc:
-            raise InputError(
-                "err.report_out", path=args.out, problem=exc.strerror or str(exc)
-            ) from None
-        ctx.out(ctx.tr("rpt.written", path=args.out))
+        write_out(ctx, args.out, with_bom(text, args.format, False), "rpt.written")
     else:
         ctx.out(with_bom(text, args.format, sys.stdout.isatty()).rstrip("\n"))
     return 0

@@ -6,6 +6,7 @@ import argparse
 import math
 from typing import Any
 
+from queue_app.commands.args import history_services
 from queue_app.context import CliContext, parse_date
 from queue_app.domain.errors import InputError
 from queue_app.domain.fields import check_count
@@ -23,6 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "fewest counters that keep every hour's p90 wait within the target."
         ),
     )
+    # like `plan`'s flags on purpose, not shared: each command has its own defaults and limits
     p.add_argument("--office", required=True, help="office id, e.g. sogo")
     p.add_argument("--date", required=True, metavar="DATE", help="the day to plan, YYYY-MM-DD")
     p.add_argument(
@@ -61,11 +63,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         check_count(args.counters, "--counters", 1, 100)
     if args.target is not None and not 0 < args.target <= 600:  # also refuses nan
         raise InputError("err.number_range", field="--target", low=0, high=600)
-    from queue_app.services import Services
-
-    # the simulation only reads history and never signs a token: no secret needed
-    services = Services(ctx.engine, ctx.config, ctx.clock, secret=b"")
-    report = SimulationService(services).run(
+    report = SimulationService(history_services(ctx)).run(
         args.office,
         day,
         counters=args.counters,

@@ -245,12 +245,12 @@ def parse_hhmm(value: str, flag: str = "--time") -> int:
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
-@dataclass(frozen=True)
-class Slot:
-    day: date
+class MinuteSpan:
+    """`start` and `end` as HH:MM of a value with `start_minute` and `end_minute` (minutes
+    after local midnight): slots, their views and appointments."""
+
     start_minute: int
     end_minute: int
-    seats: int
 
     @property
     def start(self) -> str:
@@ -259,6 +259,14 @@ class Slot:
     @property
     def end(self) -> str:
         return hhmm(self.end_minute)
+
+
+@dataclass(frozen=True)
+class Slot(MinuteSpan):
+    day: date
+    start_minute: int
+    end_minute: int
+    seats: int
 
 
 def _subtract(

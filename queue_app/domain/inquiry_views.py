@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from queue_app.domain.bring import bring_keys
-from queue_app.domain.inquiry import hhmm
+from queue_app.domain.inquiry import MinuteSpan
 
 
 @dataclass(frozen=True)
-class AppointmentView:
+class AppointmentView(MinuteSpan):
     id: int
     code: str
     case_id: int
@@ -29,14 +29,6 @@ class AppointmentView:
     checked_in_at: datetime | None
     ticket_id: int | None
     staff: str | None
-
-    @property
-    def start(self) -> str:
-        return hhmm(self.start_minute)
-
-    @property
-    def end(self) -> str:
-        return hhmm(self.end_minute)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -105,7 +97,7 @@ class CaseView:
 
 
 @dataclass(frozen=True)
-class SlotView:
+class SlotView(MinuteSpan):
     day: date
     start_minute: int
     end_minute: int
@@ -115,14 +107,6 @@ class SlotView:
     @property
     def free(self) -> int:
         return max(0, self.seats - self.booked)
-
-    @property
-    def start(self) -> str:
-        return hhmm(self.start_minute)
-
-    @property
-    def end(self) -> str:
-        return hhmm(self.end_minute)
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from db.models import Ticket
 from queue_app.domain.inquiry_views import AppointmentView
+from queue_app.services.rows import view_of
 from queue_app.services.uow import from_ms
 
 
@@ -52,31 +53,14 @@ class TicketView:
         issued = from_ms(row.issued_ms)
         queued = from_ms(row.queued_ms)
         assert issued is not None and queued is not None
-        return cls(
-            id=row.id,
-            office_id=row.office_id,
-            service_id=row.service_id,
-            issued_service_id=row.issued_service_id,
-            service_day=row.service_day,
-            number=row.number,
-            display_number=row.display_number,
-            visit_kind=row.visit_kind,
-            decision=row.decision,
-            state=row.state,
-            priority=row.priority,
+        return view_of(
+            cls,
+            row,
             issued_at=issued,
             queued_at=queued,
             called_at=from_ms(row.called_ms),
             started_at=from_ms(row.started_ms),
             finished_at=from_ms(row.finished_ms),
-            counter=row.counter,
-            target_counter=row.target_counter,
-            recall_count=row.recall_count,
-            outcome=row.outcome,
-            override=row.override,
-            staff=row.staff,
-            appointment_id=row.appointment_id,
-            case_id=row.case_id,
             nonce=getattr(row, "nonce", None),
             plan_id=getattr(row, "plan_id", None),
         )

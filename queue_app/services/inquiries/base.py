@@ -25,6 +25,7 @@ from queue_app.domain.inquiry_views import (
     CaseView,
 )
 from queue_app.domain.tickets import Outcome
+from queue_app.services.rows import view_of
 from queue_app.services.uow import from_ms, to_ms
 
 if TYPE_CHECKING:
@@ -48,20 +49,12 @@ def _appointment_view(row: Appointment) -> AppointmentView:
     assert row.id is not None
     booked = from_ms(row.booked_ms)
     assert booked is not None
-    return AppointmentView(
-        id=row.id,
-        code=row.code,
-        case_id=row.case_id,
-        office_id=row.office_id,
-        service_id=row.service_id,
+    return view_of(
+        AppointmentView,
+        row,
         day=row.slot_day,
-        start_minute=row.start_minute,
-        end_minute=row.end_minute,
-        state=row.state,
         booked_at=booked,
         checked_in_at=from_ms(row.checked_in_ms),
-        ticket_id=row.ticket_id,
-        staff=row.staff,
     )
 
 
@@ -125,20 +118,12 @@ class InquiryBase:
         today = self.today(row.office_id)
         days_left = (row.deadline - today).days if row.deadline else None
         overdue = is_past_deadline(row.state, row.deadline, today)  # not yet written down
-        return CaseView(
-            id=row.id,
-            office_id=row.office_id,
-            service_id=row.service_id,
-            ticket_id=row.ticket_id,
-            visit_kind=row.visit_kind,
-            reason=row.reason,
+        return view_of(
+            CaseView,
+            row,
             state=effective_state(row.state, row.deadline, today),
             opened_at=opened,
-            mailed_on=row.mailed_on,
-            deadline=row.deadline,
             closed_at=from_ms(row.closed_ms),
-            purged=row.purged,
-            staff=row.staff,
             days_left=days_left,
             overdue=overdue,
             has_personal=bool(row.name_kana or row.phone),

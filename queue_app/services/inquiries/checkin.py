@@ -20,7 +20,7 @@ from queue_app.domain.inquiry_views import (
     AppointmentView,
 )
 from queue_app.domain.scan import extract_token
-from queue_app.domain.tokens import verify
+from queue_app.domain.tokens import TokenClaims, verify
 from queue_app.services.inquiries.base import _TOKEN_ERRORS, _appointment_view
 from queue_app.services.inquiries.slips import InquirySlips
 from queue_app.services.tickets import IssueRequest
@@ -35,28 +35,26 @@ class InquiryCheckIn(InquirySlips):
         text = token_or_code.strip()
         if not text.upper().startswith("MDG1."):
             return self.find_appointment(text)
+        return _appointment_view(self._slip_row(text)[0])
+
+    def _slip_row(self, token: str) -> tuple[Appointment, TokenClaims]:
+        """The appointment a slip's QR token names (verified, and its code must match) and the
+        token's claims; a bad token is refused with the slip's own message."""
         try:
-            claims = verify(self.secret, text, kind="P")
+            claims = verify(self.secret, token, kind="P")
         except DomainError as exc:
             raise DomainError(_TOKEN_ERRORS.get(exc.key, "inq.err.slip_malformed")) from None
         with self.uow.read() as session:
             row = session.get(Appointment, claims.object_id)
-            if row is None or row.code != claims.label:
-                raise DomainError("inq.err.slip_forged")
-            return _appointment_view(row)
+        if row is None or row.code != claims.label:
+            raise DomainError("inq.err.slip_forged")
+        return row, claims
 
     def _resolve_slip(self, token_or_code: str, office_id: str, today: date) -> Appointment:
         text = extract_token(token_or_code.strip())  # a slip QR may hold its page's address
         office = self.config.office(office_id)
         if text.upper().startswith("MDG1."):
-            try:
-                claims = verify(self.secret, text, kind="P")
-            except DomainError as exc:
-                raise DomainError(_TOKEN_ERRORS.get(exc.key, "inq.err.slip_malformed")) from None
-            with self.uow.read() as session:
-                row = session.get(Appointment, claims.object_id)
-            if row is None or row.code != claims.label:
-                raise DomainError("inq.err.slip_forged")
+            row, claims = self._slip_row(text)
             # the slip's own office/day first: that is what the visitor holds in hand
             self._check_place(claims.office_id, claims.day, office_id, today, office.name_ja)
         else:

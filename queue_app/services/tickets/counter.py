@@ -17,7 +17,7 @@ import zlib
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Select, func, or_, select, text
 from sqlmodel import Session
 
 from db.models import Ticket
@@ -54,14 +54,9 @@ class TicketCounter(TicketIssue):
                 {"space": _LOCK_SPACE, "key": _counter_key(office_id, counter_no)},
             )
         rows = session.execute(
-            select(Ticket.id, Ticket.display_number, Ticket.state)
-            .where(
-                Ticket.office_id == office_id,  # type: ignore[arg-type]
-                Ticket.service_day == day,  # type: ignore[arg-type]
-                Ticket.counter == counter_no,  # type: ignore[arg-type]
-                Ticket.state.in_(_OPEN),  # type: ignore[attr-defined]
+            _open_at(
+                select(Ticket.id, Ticket.display_number, Ticket.state), office_id, counter_no, day
             )
-            .order_by(Ticket.called_ms, Ticket.id)  # type: ignore[arg-type]
         ).all()
         check_counter_free(office_id, counter_no, [OpenTicket(r[0], r[1], r[2]) for r in rows])
 
@@ -100,16 +95,7 @@ class TicketCounter(TicketIssue):
         self.config.counter(office_id, counter_no)
         day = day or self.today(office_id)
         with self.uow.read() as session:
-            stmt = (
-                select(Ticket)
-                .where(
-                    Ticket.office_id == office_id,  # type: ignore[arg-type]
-                    Ticket.service_day == day,  # type: ignore[arg-type]
-                    Ticket.counter == counter_no,  # type: ignore[arg-type]
-                    Ticket.state.in_(_OPEN),  # type: ignore[attr-defined]
-                )
-                .order_by(Ticket.called_ms, Ticket.id)  # type: ignore[arg-type]
-            )
+            stmt = _open_at(select(Ticket), office_id, counter_no, day)
             return [TicketView.of(r) for r in session.scalars(stmt)]
 
     def waiting_for_counter(
@@ -143,3 +129,14 @@ class TicketCounter(TicketIssue):
         rest, in call order)."""
         counter = self.config.counter(office_id, counter_no)
         return counter_first(self.waiting(office_id, day), counter_no, counter.services)
+
+
+def _open_at(stmt: Select[Any], office_id: str, counter_no: int, day: date) -> Select[Any]:
+    """`stmt` narrowed to the tickets called or being served at this counter on `day`, in
+    the order they were called."""
+    return stmt.where(
+        Ticket.office_id == office_id,  # type: ignore[arg-type]
+        Ticket.service_day == day,  # type: ignore[arg-type]
+        Ticket.counter == counter_no,  # type: ignore[arg-type]
+        Ticket.state.in_(_OPEN),  # type: ignore[attr-defined]
+    ).order_by(Ticket.called_ms, Ticket.id)  # type: ignore[arg-type]
