@@ -51,6 +51,7 @@ class QueueSnapshot:
     waiting: dict[str, list[Key]] = field(default_factory=dict)
     # service -> [(finished_ms, service_day, duration_ms or None)], newest first
     finished: dict[str, list[tuple[int, date, int | None]]] = field(default_factory=dict)
+    oldest: dict[str, int | None] = field(default_factory=dict)  # see oldest_queued
 
     def ahead(self, service_id: str, key: Key) -> int:
         """Waiting tickets of the service called before the one with this key (itself not
@@ -58,8 +59,11 @@ class QueueSnapshot:
         return bisect_left(self.waiting.get(service_id, ()), key)  # type: ignore[arg-type]
 
     def oldest_queued(self, service_id: str) -> int | None:
-        keys = self.waiting.get(service_id)
-        return min(k[1] for k in keys) if keys else None
+        """The earliest queued_ms among the service's waiting tickets (kept, not searched)."""
+        if service_id not in self.oldest:
+            keys = self.waiting.get(service_id)
+            self.oldest[service_id] = min(k[1] for k in keys) if keys else None
+        return self.oldest[service_id]
 
     def durations(
         self, service_id: str, first_day: date, since_ms: int, now_ms: int
@@ -92,6 +96,10 @@ class QueueSnapshot:
         keys = list(waiting.get(service_id, ()))
         insort(keys, key)
         waiting[service_id] = keys
+        oldest = dict(self.oldest)
+        if service_id in oldest:
+            held = oldest[service_id]
+            oldest[service_id] = key[1] if held is None else min(held, key[1])
         return QueueSnapshot(
             self.office_id,
             self.day,
@@ -101,6 +109,7 @@ class QueueSnapshot:
             self.first_day,
             waiting,
             self.finished,
+            oldest,
         )
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
@@ -30,6 +30,27 @@ class TicketEstimates(TicketTokens):
     def _snapshots(self) -> SnapshotCache:
         """The latest queue snapshot per office (see `estimate_for`)."""
         return SnapshotCache()
+
+    @cached_property
+    def _day_facts(
+        self,
+    ) -> Callable[[str, date, str | None], tuple[datetime | None, datetime | None, date | None]]:
+        """(reception start, reception end, next open day after) of an office's day for a
+        service: they depend only on the (immutable) configuration, and every estimate
+        asks for them."""
+        cal = self.calendar
+
+        @lru_cache(maxsize=1024)
+        def facts(
+            office_id: str, day: date, service_id: str | None
+        ) -> tuple[datetime | None, datetime | None, date | None]:
+            return (
+                cal.reception_start(office_id, day, service_id),
+                cal.reception_end(office_id, day, service_id),
+                cal.next_open_day(office_id, day, service_id, include_start=False),
+            )
+
+        return facts
 
     # -- estimates ---------------------------------------------------------------------
     def per_person_minutes(
@@ -136,27 +157,25 @@ class TicketEstimates(TicketTokens):
         counters = self.counters_for(office_id, service_id)
         est = estimate_wait(people_ahead, counters, per_person, waited_floor)
         local = self.calendar.local(office_id, now)
-        start = self.calendar.reception_start(office_id, local.date(), service_id)
+        start, end, following = self._day_facts(office_id, local.date(), service_id)
         base = max(now, start) if start else now
         expected = base + timedelta(minutes=est.minutes)
-        end = self.calendar.reception_end(office_id, local.date(), service_id)
         after_close = end is not None and expected > end
         alternative: str | None = None
         alternative_end: datetime | None = None
         next_day: date | None = None
         if after_close or end is None:
-            next_day = self.calendar.next_open_day(
-                office_id, local.date(), service_id, include_start=False
-            )
+            next_day = following
             # another office helps only if it is open now and takes this procedure for
             # longer than this one does (never one that closes as soon, or sooner)
             for other in self.config.offices.values():
                 if other.id == office_id or service_id not in other.services:
                     continue
-                if not self.calendar.is_open_at(other.id, now, service_id):
-                    continue
-                other_day = self.calendar.service_day(other.id, now)
-                other_end = self.calendar.reception_end(other.id, other_day, service_id)
+                other_local = self.calendar.local(other.id, now)
+                status = self._day_status(other.id, other_local.date(), service_id)
+                if not (status.open and any(r.contains(other_local.time()) for r in status.hours)):
+                    continue  # (`calendar.is_open_at`, from the cached day)
+                other_end = self._day_facts(other.id, other_local.date(), service_id)[1]
                 if other_end is None or (end is not None and other_end <= end):
                     continue
                 if alternative_end is None or other_end > alternative_end:
@@ -213,7 +232,7 @@ class TicketEstimates(TicketTokens):
         first = snap.oldest_queued(service_id)
         oldest = 0.0
         if first is not None:
-            start = self.calendar.reception_start(office_id, ticket.service_day)
+            start = self._day_facts(office_id, ticket.service_day, None)[0]
             opened_ms = to_ms(start) if start is not None else 0
             oldest = max(0.0, (now_ms - max(first, opened_ms)) / 60_000)
         own = max(0.0, (now_ms - to_ms(ticket.queued_at)) / 60_000)
