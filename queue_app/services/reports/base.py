@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, bindparam, text
+from sqlalchemy import Date, bindparam, column, text
 from sqlmodel import Session
 
 from queue_app.domain.calendar import DayStatus
@@ -153,6 +153,8 @@ class ReportBase:
         open_ms = _case(patterns, [f"mid + {p.open_min * 60_000}" for p in patterns])
         close_ms = _case(patterns, [f"mid + {p.close_min * 60_000}" for p in patterns])
         wait = _case(patterns, [_wait_expr(p) for p in patterns])
+        # ev: only the events it reads (a ticket with neither has no row: the LEFT JOIN gives
+        # it no first call and COALESCE no transfer, as a row of NULL and 0 would)
         sql = f"""
 WITH ev AS (
   SELECT ticket_id,
@@ -160,6 +162,7 @@ WITH ev AS (
          MAX(CASE WHEN detail LIKE 'transfer:%' THEN 1 ELSE 0 END) AS transferred
   FROM ticket_event
   WHERE office_id = :office AND service_day >= :start AND service_day <= :end
+    AND (to_state = 'called' OR detail LIKE 'transfer:%')
   GROUP BY ticket_id
 ),
 t AS (
@@ -217,14 +220,28 @@ FROM v"""
         key_sql = ", ".join(keys)
         select = f"SELECT {key_sql + ', ' if keys else ''}{agg}"
         sql, params, binds = self._base_sql(patterns, key_sql, select)
-        stmt = text(sql).bindparams(*binds)
-        if "service_day" in keys:
-            from sqlalchemy import column
-
-            stmt = stmt.columns(column("service_day", Date))  # type: ignore[assignment]
+        stmt = self._statement(sql, binds, dated="service_day" in keys)
         values = {"office": office_id, "start": start, "end": end, **params}
         with self._session(session) as sess:
             return [dict(r._mapping) for r in sess.execute(stmt, values)]
+
+    _statements: dict[tuple[str, bool], Any] = {}  # noqa: RUF012 (a cache, shared on purpose)
+
+    @classmethod
+    def _statement(cls, sql: str, binds: Sequence[Any], dated: bool = False) -> Any:
+        """`text(sql)` with its bind types, built once per SQL text: the text's parsing and
+        the statement's cache key cost more than a day's queries (the SQL depends only on
+        the opening-hour patterns, the day lists are parameters)."""
+        key = (sql, dated)
+        stmt = cls._statements.get(key)
+        if stmt is None:
+            stmt = text(sql).bindparams(*binds)
+            if dated:
+                stmt = stmt.columns(column("service_day", Date))
+            if len(cls._statements) > 256:
+                cls._statements.clear()
+            cls._statements[key] = stmt
+        return stmt
 
     @contextmanager
     def _session(self, session: Session | None) -> Iterator[Session]:
