@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from queue_app.cli import build_parser
 from tests.faults_support import make_cli, stored_twelve_digit_runs
 
-# full-screen programs are not driven from here (they have their own tests)
-INTERACTIVE = {"reception", "display", "demo", "reports"}
+# full-screen programs and servers are not driven from here (they have their own tests): a
+# drawn `web` with valid options would serve until the test's timeout
+INTERACTIVE = {"reception", "display", "demo", "reports", "web"}
 COMMON = {"--config", "--db", "--lang", "-h", "--help"}
 
 
