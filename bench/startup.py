@@ -1,0 +1,265 @@
+"""Start-up, CLI commands and idle cost, each beside its bare baseline measured in the same run.
+
+    python bench/startup.py [--runs 5] [--idle-seconds 20] [--no-write]
+
+1. Start-up to a usable screen, in a fresh interpreter (imports, engine, first paint and the
+   first data shown), median of `--runs`: the reception (80x24, its waiting list filled) and
+   the display (160x48, the board drawn), headless (Textual `run_test`) on a SQLite file;
+   baseline: a bare Textual app (a Static and a Footer) to its first paint.
+2. CLI commands, wall time of the whole process, median of `--runs`: `--help`, `renewal`
+   (a pure rule), `ticket issue --json` on SQLite; baselines `python -c pass` and
+   `python -c "import sqlalchemy, sqlmodel"` (what `ticket issue` cannot avoid).
+3. Idle cost: the reception, the display and the bare Textual app each run headless on an
+   unchanging database; after a 3 s warm-up, their own CPU time over `--idle-seconds`
+   (percent of one core) and their RSS at the end.
+
+The load average (1 min) is printed before and after: the machines are shared and noisy, so
+compare each figure with its baseline of the same run, not with another run's. Results are
+printed and written to the "## Start-up and idle" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmarks.md"
+NOW = "2026-12-01T09:00:00+09:00"  # an open Tuesday morning
+
+CHILD = r"""
+import asyncio, os, resource, sys, time
+sys.path.insert(0, {root!r})
+what, phase, folder, seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+
+def rss_mib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def build():
+    if what == "bare":
+        from textual.app import App
+        from textual.widgets import Footer, Static
+
+        class Bare(App):
+            def compose(self):
+                yield Static("bare")
+                yield Footer()
+
+            def on_mount(self):
+                self.call_after_refresh(lambda: setattr(self, "ready", True))
+
+        app = Bare()
+        app.ready = False
+        return app, (lambda: app.ready), (80, 24)
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    from db.engine import make_engine
+    from queue_app.config import load_config
+    from queue_app.domain.clock import Clock
+    from queue_app.services import Services
+    from screens.app import AppOptions, create_app
+
+    clock = Clock.fixed(datetime.fromisoformat({now!r}))
+    url = f"sqlite:///{{folder}}/bench.db"
+    if what == "display":
+        services = Services(make_engine(url, read_only=True), load_config(env={{}}), clock, b"")
+        options = AppOptions(office_id="sogo", mode="display", lang="ja", chime=False)
+        app = create_app(services, options, modes=["display"])
+        return app, (lambda: getattr(app.screen, "snapshot", None) is not None), (160, 48)
+    services = Services(make_engine(url), load_config(env={{}}), clock, b"s" * 32)
+    options = AppOptions(office_id="sogo", mode="reception", counter=3, staff="S001", lang="ja")
+    app = create_app(services, options, modes=["reception"])
+    return app, (lambda: getattr(app.screen, "revision", None) is not None), (80, 24)
+
+async def main():
+    app, ready, size = build()
+    async with app.run_test(size=size) as pilot:
+        while not ready():
+            await asyncio.sleep(0.002)
+        if phase == "startup":
+            print("READY", time.time(), flush=True)
+            return
+        await asyncio.sleep(3.0)  # warm-up: first snapshot, preloads, layout
+        c0, w0 = time.process_time(), time.monotonic()
+        await asyncio.sleep(seconds)
+        c1, w1 = time.process_time(), time.monotonic()
+        print("IDLE", (c1 - c0) / (w1 - w0) * 100, rss_mib(), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def load() -> float:
+    return os.getloadavg()[0]
+
+
+def env_for(folder: str) -> dict[str, str]:
+    return dict(
+        os.environ,
+        MADOGUCHI_DATA_DIR=folder,
+        MADOGUCHI_CONFIG=str(Path(folder) / "madoguchi.toml"),
+        MADOGUCHI_DATABASE_URL=f"sqlite:///{folder}/bench.db",
+        MADOGUCHI_NOW=NOW,
+        PYTHONPATH=str(ROOT),
+    )
+
+
+def prepare(folder: str) -> None:
+    env = env_for(folder)
+    subprocess.run(
+        [sys.executable, "-m", "queue_app.cli", "init"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    for service in ("ecert", "ecert", "certificate", "moving"):  # a small queue to show
+        subprocess.run(
+            [sys.executable, "-m", "queue_app.cli", "ticket", "issue", "--office", "sogo",
+             "--service", service, "--json"],
+            env=env, cwd=ROOT, check=True, capture_output=True,
+        )  # fmt: skip
+
+
+def child(what: str, phase: str, folder: str, seconds: float = 0.0) -> list[str]:
+    code = CHILD.format(root=str(ROOT), now=NOW)
+    out = subprocess.run(
+        [sys.executable, "-c", code, what, phase, folder, str(seconds)],
+        env=env_for(folder), cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return out.split()
+
+
+def startup_ms(what: str, folder: str) -> float:
+    t0 = time.time()
+    fields = child(what, "startup", folder)
+    return (float(fields[fields.index("READY") + 1]) - t0) * 1000
+
+
+def command_ms(argv: list[str], folder: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(argv, env=env_for(folder), cwd=ROOT, capture_output=True, check=True)
+    return (time.perf_counter() - t0) * 1000
+
+
+def idle(what: str, folder: str, seconds: float) -> tuple[float, float]:
+    fields = child(what, "idle", folder, seconds)
+    i = fields.index("IDLE")
+    return float(fields[i + 1]), float(fields[i + 2])
+
+
+def median_of(runs: int, measure) -> float:  # type: ignore[no-untyped-def]
+    return statistics.median(measure() for _ in range(runs))
+
+
+def write_doc(text: str) -> None:
+    doc = DOC.read_text("utf-8") if DOC.exists() else "# Benchmarks\n"
+    section = "## Start-up and idle\n\n" + text.strip() + "\n"
+    pattern = re.compile(r"^## Start-up and idle\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(doc):
+        doc = pattern.sub(lambda _m: section + "\n", doc).rstrip() + "\n"
+    else:
+        doc = doc.rstrip() + "\n\n" + section
+    DOC.write_text(doc, "utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=float, default=20.0)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    py = sys.executable
+    cli = [py, "-m", "queue_app.cli"]
+    load_before = load()
+    with tempfile.TemporaryDirectory() as folder:
+        prepare(folder)
+        n = args.runs
+        # start-up: interleaved, so a burst of load hits every line alike
+        starts: dict[str, list[float]] = {"bare": [], "reception": [], "display": []}
+        for _ in range(n):
+            for what in starts:
+                starts[what].append(startup_ms(what, folder))
+        start = {what: statistics.median(v) for what, v in starts.items()}
+        commands = {
+            "python -c pass": [py, "-c", "pass"],
+            'python -c "import sqlalchemy, sqlmodel"': [py, "-c", "import sqlalchemy, sqlmodel"],
+            "madoguchi --help": [*cli, "--help"],
+            "madoguchi renewal --expiry 2027-03-24 --json": [
+                *cli, "renewal", "--expiry", "2027-03-24", "--json",
+            ],
+            "madoguchi ticket issue --office sogo --service ecert --json": [
+                *cli, "ticket", "issue", "--office", "sogo", "--service", "ecert", "--json",
+            ],
+        }  # fmt: skip
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(n):
+            for name, argv in commands.items():
+                times[name].append(command_ms(argv, folder))
+        cmd = {name: statistics.median(v) for name, v in times.items()}
+        idle_cost = {what: idle(what, folder, args.idle_seconds) for what in starts}
+    load_after = load()
+
+    bare, floor, db_floor = (
+        start["bare"],
+        cmd["python -c pass"],
+        cmd['python -c "import sqlalchemy, sqlmodel"'],
+    )
+    rows = [
+        f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {platform.node() or '?'} "
+        f"({os.cpu_count()} CPU, Python {platform.python_version()}), `python bench/startup.py "
+        f"--runs {n} --idle-seconds {args.idle_seconds:.0f}`; **load average (1 min) "
+        f"{load_before:.2f} before, {load_after:.2f} after**.",
+        "",
+        "| figure | measured | bare baseline, same run | ratio | target |",
+        "|---|---:|---:|---:|---|",
+        f"| reception start-up to its list shown (median of {n}) | {start['reception']:.0f} ms "
+        f"| bare Textual app to first paint: {bare:.0f} ms | {start['reception'] / bare:.1f}x "
+        "| <= 800 ms (moonshot <= 2x bare) |",
+        f"| display start-up to its board drawn (median of {n}) | {start['display']:.0f} ms "
+        f"| {bare:.0f} ms | {start['display'] / bare:.1f}x | <= 800 ms (moonshot <= 2x bare) |",
+        f"| `madoguchi --help` | {cmd['madoguchi --help']:.0f} ms | `python -c pass`: "
+        f"{floor:.0f} ms | {cmd['madoguchi --help'] / floor:.1f}x | <= 150 ms |",
+        f"| `madoguchi renewal ... --json` | "
+        f"{cmd['madoguchi renewal --expiry 2027-03-24 --json']:.0f} ms | {floor:.0f} ms | "
+        f"{cmd['madoguchi renewal --expiry 2027-03-24 --json'] / floor:.1f}x | <= 150 ms |",
+        f"| `madoguchi ticket issue ... --json` (SQLite) | "
+        f"{cmd['madoguchi ticket issue --office sogo --service ecert --json']:.0f} ms | "
+        f"`import sqlalchemy, sqlmodel`: {db_floor:.0f} ms | "
+        f"{cmd['madoguchi ticket issue --office sogo --service ecert --json'] / db_floor:.1f}x "
+        "| <= 800 ms |",
+    ]
+    b_cpu, b_rss = idle_cost["bare"]
+    for what in ("reception", "display"):
+        cpu, rss = idle_cost[what]
+        rows.append(
+            f"| {what} idle CPU ({args.idle_seconds:.0f} s, nobody touches it) | {cpu:.2f}% of a "
+            f"core | bare Textual app: {b_cpu:.2f}% | - | <= 0.5% |"
+        )
+        rows.append(
+            f"| {what} memory (RSS) | {rss:.0f} MiB | bare Textual app: {b_rss:.0f} MiB | "
+            f"{rss / b_rss:.1f}x | <= 60 MiB |"
+        )
+    text = "\n".join(rows)
+    print(text)
+    if not args.no_write:
+        write_doc(text)
+        print(f"\nwritten to {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
