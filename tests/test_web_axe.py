@@ -42,6 +42,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     writer.tickets.start(done.ticket.id, 1)
     writer.tickets.finish(done.ticket.id, "served", 1)
     slip = writer.inquiries.token(booked_appointment(writer))
+    # a visit plan past its first step, and a card ready for pickup (issue 13)
+    plan = writer.tickets.issue_plan(IssueRequest("sogo", ""), "tennyu")
+    writer.tickets.call(plan.ticket.id, 5)
+    writer.tickets.start(plan.ticket.id, 5)
+    writer.tickets.finish(plan.ticket.id, "served", 5)
+    ready = writer.tickets.issue(IssueRequest("sogo", "card_pickup"))
+    writer.tickets.call(ready.ticket.id, 4)
+    writer.tickets.start(ready.ticket.id, 4)
+    writer.tickets.finish(ready.ticket.id, None, 4)
+    writer.tickets.mark_ready(ready.ticket.id)
     # A counter calls one visitor at a time: the booked case's first visit is finished at
     # counter 3 before the waiting visitor is called there.
     called = waiting[0]
@@ -53,6 +63,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         "ticket-waiting": f"/t/{waiting[2].token}",
         "ticket-called": f"/t/{called.token}",
         "ticket-done": f"/t/{done.token}",
+        "ticket-plan": f"/t/{plan.token}",
+        "ticket-ready": f"/t/{ready.token}",
         "slip": f"/a/{slip}",
         "not-found": "/t/nothing-here",
     }

@@ -184,7 +184,13 @@ async def ticket_page(web: WebApp, request: Request) -> Response:
     if status is None:
         raise PageNotFound("gone")
     return web.pages.render(
-        request, "ticket.html", live=live, status=status, token=token, office_id=ref.office_id
+        request,
+        "ticket.html",
+        live=live,
+        status=status,
+        plan=live.plans.get(ref.ticket_id),
+        token=token,
+        office_id=ref.office_id,
     )
 
 

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from queue_app.domain.config import Config, WebSettings
+from queue_app.services.plan_views import PlanView
 from queue_app.services.visitor import ForecastCell, OfficeLive, TicketStatus, VisitorService
 from web import i18n
 from web.i18n import WebText
@@ -46,7 +47,7 @@ class Pages:
         self._texts = {lang: WebText(lang, config) for lang in i18n.ENDONYMS}
         self._shared: dict[tuple[str, str, str], tuple[int, str]] = {}
         self._forecasts: dict[tuple[str, date], list[ForecastCell]] = {}
-        self._own: dict[tuple[TicketStatus, str], str] = {}
+        self._own: dict[tuple[TicketStatus, PlanView | None, str], str] = {}
 
     # -- language ----------------------------------------------------------------------
     def text(self, lang: str) -> WebText:
@@ -130,11 +131,12 @@ class Pages:
     def ticket_live(self, live: OfficeLive, status: TicketStatus, lang: str) -> str:
         """The ticket's own part (cached per status and language: a call elsewhere in the
         office leaves most tickets' parts unchanged) and the office's shared part."""
-        key = (status, lang)
+        plan = live.plans.get(status.ticket_id)
+        key = (status, plan, lang)
         own = self._own.get(key)
         if own is None:
             own = self.env.get_template("_ticket_own.html").render(
-                tr=self.text(lang), lang=lang, status=status
+                tr=self.text(lang), lang=lang, status=status, plan=plan
             )
             if len(self._own) >= OWN_CACHE:
                 self._own.clear()

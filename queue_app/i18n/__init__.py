@@ -20,6 +20,7 @@ from queue_app.i18n import (
     catalog_input,
     catalog_inquiry,
     catalog_plans,
+    catalog_plans_ui,
     catalog_reception,
     catalog_reports,
     catalog_staffing,
@@ -59,6 +60,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     catalog_web.CLI_MESSAGES,
     catalog_faults.MESSAGES,
     catalog_plans.MESSAGES,
+    catalog_plans_ui.MESSAGES,
 )
 
 

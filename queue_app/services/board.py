@@ -18,6 +18,8 @@ from db.models import Revision, Ticket, TicketEvent
 from queue_app.domain.calendar import DayStatus, Reason
 from queue_app.domain.config import RuleKind, TimeRange
 from queue_app.domain.estimates import congestion
+from queue_app.services.board_pickup import pickup_board
+from queue_app.services.plan_views import PickupEntry
 from queue_app.services.uow import from_ms
 
 if TYPE_CHECKING:
@@ -120,6 +122,9 @@ class BoardSnapshot:
     now_calling: tuple[CallView, ...] = ()
     next_open_day: date | None = None  # when closed today: the next day reception opens
     next_open_hours: tuple[TimeRange, ...] = ()
+    # the pickup stage (交付): お渡しできます (oldest first) and the count being prepared
+    ready: tuple[PickupEntry, ...] = ()
+    preparing: tuple[PickupEntry, ...] = ()
 
     def office_name(self, lang: str) -> str:
         return self.office_en if lang == "en" else self.office_ja
@@ -172,6 +177,7 @@ class BoardService:
         queues = tuple(self._queues(office_id, today))
         others = tuple(self._other(o) for o in self.config.offices if o != office_id)
         left = self.calendar.minutes_until_close(office_id, now)
+        pickup = pickup_board(self.services, office_id, today)
         return BoardSnapshot(
             office_id=office.id,
             office_ja=office.name_ja,
@@ -191,6 +197,8 @@ class BoardService:
             now_calling=latest_per_counter(all_calls),
             next_open_day=next_day,
             next_open_hours=self.calendar.day(office_id, next_day).hours if next_day else (),
+            ready=pickup[0],
+            preparing=pickup[1],
         )
 
     def calls_today(self, office_id: str, day: date) -> tuple[CallView, ...]:

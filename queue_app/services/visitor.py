@@ -33,7 +33,9 @@ from queue_app.domain.estimates import estimate_wait
 from queue_app.domain.scan import extract_token
 from queue_app.domain.tokens import verify
 from queue_app.services.board import BoardService, BoardSnapshot, OtherOffice
+from queue_app.services.plan_views import PlanView
 from queue_app.services.uow import from_ms, to_ms
+from queue_app.services.visitor_plans import office_plans
 
 if TYPE_CHECKING:
     from queue_app.services import Services
@@ -56,7 +58,7 @@ class TicketStatus:
     office_id: str
     service_id: str
     display_number: str
-    state: str  # waiting | called | serving | done | no_show | cancelled
+    state: str  # waiting | called | serving | preparing | ready | done | no_show | cancelled
     counter: int | None
     transferred: bool  # now in another service's queue than the one it was issued for
     people_ahead: int | None  # waiting only
@@ -73,6 +75,7 @@ class OfficeLive:
     board: BoardSnapshot
     tickets: dict[int, TicketStatus] = field(default_factory=dict)
     reception_end: datetime | None = None  # today's, office-local
+    plans: dict[int, PlanView] = field(default_factory=dict)  # plan tickets' steps (issue 13)
 
     @property
     def revision(self) -> tuple[tuple[str, int], ...]:
@@ -182,6 +185,7 @@ class VisitorService:
             board=board,
             tickets=tickets,
             reception_end=self.calendar.reception_end(office_id, day),
+            plans=office_plans(self.services, office_id, day),
         )
 
     def _ticket_statuses(self, office_id: str, day: date, now: datetime) -> dict[int, TicketStatus]:

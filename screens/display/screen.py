@@ -28,7 +28,7 @@ from queue_app.services.announce import Announcement, Announcer
 from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
 from screens.display import blockfont
 from screens.display.polling import Polled, PollState
-from screens.display.tables import others_grid, queues_table
+from screens.display.tables import others_grid, queues_table, ready_text
 from screens.display.widgets import MAX_TILES, NowCalling, choose_sizes
 from screens.watch import Changed, ChangeWatch
 
@@ -84,6 +84,7 @@ class DisplayScreen(Screen[None]):
             with Vertical(id="calling-panel"):
                 yield NowCalling(id="now-calling")
             yield Static("", id="recent", markup=False)
+            yield Static("", id="ready", markup=False)
         yield Static("", id="queues")
         yield Static("", id="others")
         yield Static("", id="today")
@@ -102,6 +103,8 @@ class DisplayScreen(Screen[None]):
         self.query_one("#calling-panel").border_title = self.tr("display.now_calling")
         self.query_one("#recent").border_title = self.tr("display.recent")
         self.query_one("#queues").border_title = self.tr("display.queues")
+        self.query_one("#ready").border_title = self.tr("pickup.ready_title")
+        self.query_one("#ready").display = False
         self.query_one("#status", Static).update(self.tr("display.loading"))
         self.query_one("#offline-banner").display = False
         self.change_watch = ChangeWatch(self, self.mapp.services, float(opts.poll_interval))
@@ -232,6 +235,8 @@ class DisplayScreen(Screen[None]):
         if previous is None or (previous.queues, previous.others) != (snap.queues, snap.others):
             self._draw_queues(snap)
             self._draw_others(snap)
+        if previous is None or (previous.ready, previous.preparing) != (snap.ready, snap.preparing):
+            self._draw_ready(snap)
         self._draw_today(snap)
         self.query_one("#clock", Static).update(self._clock_text(snap))
         self._update_status()
@@ -343,6 +348,15 @@ class DisplayScreen(Screen[None]):
 
     def _draw_queues(self, snap: BoardSnapshot) -> None:
         self.query_one("#queues", Static).update(queues_table(self.mapp.tr, snap))
+
+    def _draw_ready(self, snap: BoardSnapshot) -> None:
+        """お渡しできます beside the calls, shown while anything is in the pickup stage."""
+        ready = self.query_one("#ready", Static)
+        shown = bool(snap.ready or snap.preparing)
+        if ready.display != shown:  # the calls' panel changes width: refit its tiles
+            ready.display = shown
+            self.call_after_refresh(self._refit)
+        ready.update(ready_text(self.mapp.tr, snap))
 
     def _draw_others(self, snap: BoardSnapshot) -> None:
         self.query_one("#others", Static).update(others_grid(self.mapp.tr, snap))

@@ -1,4 +1,5 @@
-"""The display's two tables (waiting per procedure, other offices) drawn from a snapshot."""
+"""The display's tables (waiting per procedure, other offices) and the ready list (お渡しで
+きます), drawn from a snapshot."""
 
 from __future__ import annotations
 
@@ -65,3 +66,20 @@ def others_grid(tr: Translator, snap: BoardSnapshot) -> Table:
                 line = tr("display.other_closed", name=other.name(lang))
             grid.add_row(head, Text(line, style="dim"), Text(""))
     return grid
+
+
+def ready_text(tr: Translator, snap: BoardSnapshot) -> Text:
+    """The pickup list beside the calls: the numbers ready to hand over (oldest first), then
+    how many are still being prepared."""
+    text = Text()
+    if snap.ready:
+        for i, entry in enumerate(snap.ready):
+            if i:
+                text.append("  ")
+            text.append(entry.display_number, style="bold")
+    else:
+        text.append(tr("pickup.none_ready"), style="dim")
+    if snap.preparing:
+        text.append("\n")
+        text.append(tr("display.preparing_count", n=len(snap.preparing)), style="dim")
+    return text
