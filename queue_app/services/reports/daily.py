@@ -152,7 +152,7 @@ class ReportDaily(ReportBase):
         sql, params, binds = self._base_sql(patterns, "", PER_TICKET)
         stmt = self._statement(sql, binds)
         values = {"office": office_id, "start": day, "end": day, **params}
-        return [tuple(r) for r in session.execute(stmt, values)]
+        return session.execute(stmt, values).all()  # type: ignore[return-value]
 
     def _peaks(
         self, office_id: str, day: date, offset_ms: int, session: Session | None = None
