@@ -6,15 +6,15 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from screens.reception.calling import ReceptionCalling
 from screens.reception.messages import PrintDone
+from screens.reception.plans import ReceptionPlans
 
 if TYPE_CHECKING:
     from queue_app.services.views import IssueResult
     from screens.reception.modals import IssuedTicketScreen
 
 
-class ReceptionIssuing(ReceptionCalling):
+class ReceptionIssuing(ReceptionPlans):
     # -- key actions -----------------------------------------------------------------------
     def action_intake(self) -> None:
         from screens.reception.modals import IntakeScreen, IssuedTicketScreen
