@@ -8,6 +8,7 @@ this path issues hundreds a second (docs/benchmarks.md, "One issue path")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select
@@ -21,7 +22,7 @@ from queue_app.domain.tickets import display_number
 from queue_app.services.tickets.base import WAITING
 from queue_app.services.tickets.estimates import TicketEstimates
 from queue_app.services.tickets.steps import AD_HOC, insert_steps
-from queue_app.services.uow import from_ms, to_ms
+from queue_app.services.uow import to_ms
 from queue_app.services.views import IssueResult, TicketView
 
 
@@ -56,6 +57,10 @@ INSERT_TICKET = insert(TICKET)
 INSERT_EVENT = insert(EVENT)
 INSERT_AUDIT = insert(AuditEntry.__table__)  # type: ignore[attr-defined]
 BY_REQUEST = select(TICKET).where(TICKET.c.request_id == bindparam("request_id"))
+# the columns a ticket just issued does not have yet
+NOT_YET = dict.fromkeys(
+    ("called_ms", "started_ms", "finished_ms", "counter", "target_counter", "outcome")
+)
 
 
 def checked_request(request: IssueRequest) -> IssueRequest:
@@ -109,8 +114,6 @@ class TicketIssue(TicketEstimates):
         day = local.date()
         nonce = new_nonce()  # this issuance's own part of the token
         now_ms = to_ms(now)
-        issued = from_ms(now_ms)
-        assert issued is not None
         detail = ("override:" + request.override)[:200] if request.override else None
         key = {"office_id": office.id, "service_id": service.id, "service_day": day}
         ticket = {
@@ -173,34 +176,11 @@ class TicketIssue(TicketEstimates):
                         "office_id": office.id,
                     },
                 )
-            view = TicketView(
-                id=ticket_id,
-                office_id=office.id,
-                service_id=service.id,
-                issued_service_id=service.id,
-                service_day=day,
-                number=number,
-                display_number=label,
-                visit_kind=request.visit_kind,
-                decision=request.decision,
-                state=WAITING,
-                priority=request.priority,
-                issued_at=issued,
-                queued_at=issued,
-                called_at=None,
-                started_at=None,
-                finished_at=None,
-                counter=None,
-                target_counter=None,
-                recall_count=0,
-                outcome=None,
-                override=request.override,
-                staff=request.staff,
-                appointment_id=request.appointment_id,
-                case_id=request.case_id,
-                nonce=nonce,
-                plan_id=ticket["plan_id"],
+            # the view of the row just inserted, from its values (no second read)
+            row = SimpleNamespace(
+                id=ticket_id, number=number, display_number=label, **ticket, **NOT_YET
             )
+            view = TicketView.of(row)  # type: ignore[arg-type]
             return view, False, revision
 
         view, replayed, revision = self.uow.write_core(work, retry_integrity=True)
