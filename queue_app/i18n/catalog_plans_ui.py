@@ -3,6 +3,9 @@ list, the reception's plan keys at intake and the counter view's plan panel."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "display.preparing_count": {"ja": "準備中 {n}件", "en": "Being prepared: {n}"},
+    # -- the intake and the ticket ---------------------------------------------------------
+    "plans.intake.steps": {"ja": "プラン「{plan}」: {steps}", "en": "Plan {plan}: {steps}"},
+    "doc.plan": {"ja": "本日の手続 ({plan})", "en": "Your visit ({plan})"},
     # -- the counter view ----------------------------------------------------------------
     "plans.key.ready": {"ja": "お渡し可", "en": "Ready"},
     "plans.key.hand_over": {"ja": "お渡し", "en": "Hand over"},

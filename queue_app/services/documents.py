@@ -87,6 +87,7 @@ def ticket_document(result: IssueResult, config: Config, calendar: Calendar, lan
         f"{tr('doc.procedure')}: {service.name(tr.lang) if service else t.service_id}",
         f"{tr('doc.issued')}: {day_label(issued.date(), tr.lang)} {issued:%H:%M}",
     ]
+    lines += plan_lines(t.plan_id, config, tr)
     est = result.estimate
     if est is not None:
         lines.append(f"{tr('doc.ahead')}: {tr('doc.people', n=est.people_ahead)}")
@@ -109,6 +110,18 @@ def ticket_document(result: IssueResult, config: Config, calendar: Calendar, lan
         qr_data=result.qr,
         lang=tr.lang,
     )
+
+
+def plan_lines(plan_id: str | None, config: Config, tr: Translator) -> list[str]:
+    """A named plan's steps in order, for the ticket (one number for the whole visit)."""
+    plan = config.plans.get(plan_id) if plan_id else None
+    if plan is None:
+        return []
+    lines = [f"{tr('doc.plan', plan=plan.name(tr.lang))}:"]
+    for i, sid in enumerate(plan.steps, start=1):
+        service = config.services.get(sid)
+        lines.append(f" {i}. {service.name(tr.lang) if service else sid}")
+    return lines
 
 
 def slip_document(slip: SlipView, lang: str) -> Document:

@@ -38,6 +38,7 @@ from queue_app.domain.fields import new_request_id
 from queue_app.qr import half_blocks
 from screens.reception.common import error_text
 from screens.reception.modals.intake_layout import expiry_status, intake_form, read_expiry
+from screens.reception.modals.intake_plans import choices_text, office_plans, steps_text
 from screens.reception.modals.issued import IssuedTicketScreen
 from screens.widgets.jtext import WrappedText
 from screens.widgets.keys import KeySpec, translated_bindings
@@ -115,6 +116,11 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             ("escape", "cancel", "reception.key.cancel"),
         ]
         specs += [(str(i + 1), f"service({i})", "", False) for i in range(len(self.service_ids))]
+        # the named plans on the next number keys: one ticket for the whole visit
+        self.plans = office_plans(app.services.config, self.office.id, len(self.service_ids) + 1)
+        self.plan_id: str | None = None
+        first = len(self.service_ids) + 1
+        specs += [(str(first + j), f"plan({j})", "", False) for j in range(len(self.plans))]
         self._bindings = translated_bindings(self.tr, specs, base=self._bindings)
 
     # layout
@@ -153,17 +159,23 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
     def action_service(self, index: int) -> None:
         if 0 <= index < len(self.service_ids):
             self.service_id = self.service_ids[index]
+            self.plan_id = None
+            self._refresh()
+
+    def action_plan(self, index: int) -> None:
+        """A named plan: one ticket for its steps, numbered for the first."""
+        if 0 <= index < len(self.plans):
+            plan = self.plans[index]
+            self.plan_id, self.service_id = plan.id, plan.steps[0]
             self._refresh()
 
     def _render_services(self) -> Text:
-        text = Text()
         config = self.services.config
-        for i, sid in enumerate(self.service_ids):
-            name = config.services[sid].name(self.tr.lang)
-            style = "reverse bold" if sid == self.service_id else ""
-            if i:
-                text.append(" ")
-            text.append(f"{i + 1}:{name}", style=style)
+        text = choices_text(
+            self.tr, config, self.service_ids, self.plans, self.service_id, self.plan_id
+        )
+        if self.plan_id is not None:
+            text.append("\n" + steps_text(self.tr, config, config.plan(self.plan_id)))
         return text
 
     # the live assessment
@@ -314,7 +326,9 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             override=self.override,
         )
         self.in_flight = True
-        self._issue(request)  # the worker first; the form only greys its button meanwhile
+        self._issue(
+            request, self.plan_id
+        )  # the worker first; the form only greys its button meanwhile
         button = self.query_one("#issue", Button)
         button.label = self.tr("reception.intake.issuing")
         button.disabled = True
@@ -323,9 +337,13 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             self.query_one("#intake-status", Static).update("")
 
     @work(thread=True, exit_on_error=False, group="issue")
-    def _issue(self, request: Any) -> None:
+    def _issue(self, request: Any, plan_id: str | None = None) -> None:
         try:
-            result = self.services.tickets.issue(request)
+            tickets = self.services.tickets
+            if plan_id is not None:
+                result = tickets.issue_plan(request, plan_id)
+            else:
+                result = tickets.issue(request)
         except Exception as exc:  # shown in the form; the same request id makes a retry safe
             self.post_message(IssueFailed(exc))
             return

@@ -18,6 +18,7 @@ from textual.widgets import (
 
 from queue_app.services.documents import warning_texts
 from screens.reception.common import translated_bindings
+from screens.reception.modals.intake_plans import steps_text
 from screens.reception.widgets import BIG_CHARS
 from screens.widgets.qr import QRCode
 
@@ -115,9 +116,11 @@ class IssuedTicketScreen(ModalScreen[None]):
         else:
             plain.update(Text(t.display_number, style="bold"))
         digits.display, plain.display = big, not big
-        self.query_one("#issued-service", Static).update(
-            Text(service.name(tr.lang) if service else t.service_id, style="bold")
-        )
+        title = Text(service.name(tr.lang) if service else t.service_id, style="bold")
+        plan = self.config.plans.get(t.plan_id) if t.plan_id else None
+        if plan is not None:  # one number for the whole visit: its steps in order
+            title = Text(steps_text(tr, self.config, plan), style="bold")
+        self.query_one("#issued-service", Static).update(title)
         wait = self.query_one("#issued-wait", Static)
         est = result.estimate
         wait.display = est is not None
