@@ -56,7 +56,7 @@ def test_pickup_preparing_ready_handed_over(services: Any) -> None:
     ] == [
         ("serving", "preparing", "outcome:served"),
         ("preparing", "ready", "ready"),
-        ("ready", "done", "handed_over"),
+        ("ready", "done", "outcome:served"),
     ]
     check_history(services)
 
@@ -75,7 +75,7 @@ def test_pickup_inside_a_plan_goes_on_to_the_next_step(services: Any) -> None:
     handed = t.hand_over(tid, 3, "S001")
     assert handed.state == "waiting" and handed.service_id == "other" and handed.priority == 1
     assert handed.queued_at == handed.issued_at
-    assert events_of(services, tid)[-1]["detail"] == "handed_over;next:other"
+    assert events_of(services, tid)[-1]["detail"] == "outcome:served;next:other"
     assert [(s.service_id, s.state) for s in t.plan(tid).steps] == [
         ("moving", "done"),
         ("card_pickup", "done"),

@@ -130,8 +130,8 @@ def test_pickup_states() -> None:
         next_state("waiting", "ready")
     assert pickup_state("preparing") is PickupState.PREPARING
     assert pickup_state("ready") is PickupState.READY
-    assert pickup_state("done", "handed_over") is PickupState.HANDED_OVER
-    assert pickup_state("done", "outcome:served") is None
+    assert pickup_state("done", "ready") is PickupState.HANDED_OVER
+    assert pickup_state("done", "serving") is None
 
     pick = {"card_pickup"}.__contains__
     visit = start_visit(("card_pickup", "other"))

@@ -63,7 +63,7 @@ def test_plan_with_pickup_and_a_skipped_step() -> None:
             ev("called", "serving", "card_pickup", 5),
             ev("serving", "preparing", "card_pickup", 10, "outcome:served"),
             ev("preparing", "ready", "card_pickup", 30, "ready"),
-            ev("ready", "waiting", "other", 35, "handed_over;next:other"),
+            ev("ready", "waiting", "other", 35, "outcome:served;next:other"),
             ev("waiting", "called", "other", 36),
             ev("called", "serving", "other", 36),
             ev("serving", "done", "other", 40, "outcome:served"),

@@ -39,6 +39,7 @@ class _Arrival:
     kind: str
     decision: str
     appointment_code: str | None = None
+    plan_id: str | None = None  # a visit plan (転入: moving → ecert → other)
 
 
 @dataclass
@@ -119,7 +120,9 @@ class LiveDay:
             rng = random.Random(f"live:{self.seed}:{oid}:{day.isoformat()}")
             for v in self.generator.arrivals(rng, office, day, notices):
                 if v.issue_ms >= now_ms:
-                    arrivals.append(_Arrival(v.issue_ms, oid, v.service, v.kind, v.decision))
+                    arrivals.append(
+                        _Arrival(v.issue_ms, oid, v.service, v.kind, v.decision, None, v.plan_id)
+                    )
             arrivals += self._appointments(oid, day, now_ms)
         arrivals.sort(key=lambda a: a.at_ms)
         self._arrivals = arrivals
@@ -182,7 +185,26 @@ class LiveDay:
         for clerk in self._clerks:
             if clerk.until_ms <= now_ms:
                 self._act(clerk, now_ms)
+        self._back_office(now_ms)
         self._maybe_next_day(now)
+
+    def _back_office(self, now_ms: int) -> None:
+        """The pickup stage (交付): a document is ready `preparing_minutes` after its counter
+        step, and collected `pickup_wait_minutes` after that (at the first counter)."""
+        tickets = self.services.tickets
+        prepare = int(self.options.preparing_minutes * 60_000)
+        collect = int(self.options.pickup_wait_minutes * 60_000)
+        for oid in self.office_ids:
+            board = self._guard(tickets.pickup_board, oid)
+            if board is None:
+                continue
+            for entry in board.preparing:
+                if _ms(entry.since) + prepare <= now_ms:
+                    self._guard(tickets.mark_ready, entry.ticket_id)
+            for entry in board.ready:
+                if _ms(entry.since) + collect <= now_ms:
+                    counter = self.services.config.offices[oid].counters[0].number
+                    self._guard(tickets.hand_over, entry.ticket_id, counter)
 
     def _guard(self, fn: Any, *args: Any, **kw: Any) -> Any:
         try:
@@ -205,7 +227,13 @@ class LiveDay:
             decision=a.decision,
             request_id=f"demo-{self.seed}-{a.office_id}-{a.at_ms}-{a.service_id}",
         )
-        if self._guard(self.services.tickets.issue, request, with_estimate=False) is not None:
+        tickets = self.services.tickets
+        issued = (
+            self._guard(tickets.issue_plan, request, a.plan_id, with_estimate=False)
+            if a.plan_id
+            else self._guard(tickets.issue, request, with_estimate=False)
+        )
+        if issued is not None:
             self.stats.issued += 1
             self._empty.discard(a.office_id)
 
@@ -306,6 +334,9 @@ class LiveDay:
             if end is not None and now < end:
                 return
             if self.services.tickets.waiting(oid):
+                return
+            board = self.services.tickets.pickup_board(oid)
+            if board.preparing or board.ready:  # documents still to hand over today
                 return
         first = self.office_ids[0]
         nxt = calendar.next_open_day(first, self._today(), include_start=False)

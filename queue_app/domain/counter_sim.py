@@ -14,6 +14,10 @@ and the congestion forecast. Times are minutes after local midnight.
   open in the last half-hour stay until their queues are empty.
 - Visitors may give up: each draws an exponential patience (mean `patience` minutes) and
   leaves unserved if not called by then (no-shows and cancellations in the history).
+- Visit plans (`DayDemand.routes`): a visitor arriving for `tennyu` loads three queues in
+  order: after each service the next step joins its procedure's queue at once, ahead of
+  walk-ins (the return priority), and never gives up. Each step's wait counts in the
+  half-hour it joined; `arrivals` counts queue entries.
 
 "Wait" is from arrival until called, or until leaving. A visitor meets the target when the
 wait is at most `within` minutes; a visitor still waiting at the end (no counter for their
@@ -27,7 +31,7 @@ import math
 import random
 from collections import deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 Schedule = tuple[tuple[int, ...], ...]  # [slot][group] -> counters open
 
@@ -62,6 +66,10 @@ class DayDemand:
     service: Mapping[str, tuple[float, float]]  # procedure -> (mean minutes, cv)
     patience: float = math.inf  # mean minutes
     ends: tuple[int, ...] = ()  # where each half-hour ends (a lunch break); default: the next
+    # visit plans: a key of `rates` that is a plan ("plan:tennyu") -> its procedures in
+    # order; its visitor joins the first procedure's queue, then each next one at once
+    # after being served (ahead of walk-ins, like `general.return_priority`)
+    routes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def slot_end(self, k: int) -> int:
         if self.ends:
@@ -71,8 +79,29 @@ class DayDemand:
     def arrivals(self, k: int) -> float:
         return sum(r[k] for r in self.rates.values())
 
+    def flattened(self) -> DayDemand:
+        """The same demand per procedure only (for the Erlang formulas and the cover
+        check): a plan's arrivals are added to each of its procedures, each step later by
+        the mean service time of the steps before it (rounded to whole half-hours)."""
+        if not self.routes:
+            return self
+        rates: dict[str, list[float]] = {
+            sid: list(r) for sid, r in self.rates.items() if sid not in self.routes
+        }
+        n = len(self.slots)
+        for key, route in self.routes.items():
+            lag = 0.0
+            for step in route:
+                shift = round(lag / 30)
+                row = rates.setdefault(step, [0.0] * n)
+                for k, lam in enumerate(self.rates.get(key, ())):
+                    row[min(n - 1, k + shift)] += lam
+                lag += self.service.get(step, (0.0, 0.0))[0]
+        return replace(self, rates={s: tuple(r) for s, r in rates.items()}, routes={})
 
-Arrival = tuple[float, str, float, float]  # (time, procedure, service minutes, leaves at)
+
+# (time, procedure, service minutes, leaves at, the plan's next steps: (procedure, minutes))
+Arrival = tuple[float, str, float, float, tuple[tuple[str, float], ...]]
 
 
 def _poisson(rng: random.Random, lam: float) -> int:
@@ -95,21 +124,27 @@ def draw_scenarios(demand: DayDemand, replications: int, seed: int) -> list[list
     for sid, (mean, cv) in demand.service.items():
         s2 = math.log(1.0 + cv * cv)
         lognormal[sid] = (math.log(mean) - s2 / 2, math.sqrt(s2))
+
+    def minutes(sid: str) -> float:
+        mu, sigma = lognormal[sid]
+        return max(0.25, rng.lognormvariate(mu, sigma) if sigma > 0 else math.exp(mu))
+
     for _ in range(replications):
         day: list[Arrival] = []
         for sid in sorted(demand.rates):
-            mu, sigma = lognormal[sid]
+            route = demand.routes.get(sid, (sid,))
             for k, lam in enumerate(demand.rates[sid]):
                 lo, hi = demand.slots[k], demand.slot_end(k)
                 for _i in range(_poisson(rng, lam)):
                     t = lo + rng.random() * (hi - lo)
-                    minutes = rng.lognormvariate(mu, sigma) if sigma > 0 else math.exp(mu)
+                    first = minutes(route[0])
                     gives_up = (
                         t + rng.expovariate(1.0 / demand.patience)
                         if math.isfinite(demand.patience)
                         else math.inf
                     )
-                    day.append((t, sid, max(0.25, minutes), gives_up))
+                    rest = tuple((step, minutes(step)) for step in route[1:])
+                    day.append((t, route[0], first, gives_up, rest))
         day.sort()
         days.append(day)
     return days
@@ -140,7 +175,7 @@ def simulate(
     within: float,
 ) -> DayOutcome:
     n_slots = len(demand.slots)
-    names = sorted(demand.rates)
+    names = sorted({*demand.rates, *(p for r in demand.routes.values() for p in r)})
     index = {sid: i for i, sid in enumerate(names)}
     arrivals = [0] * n_slots
     met = [0] * n_slots
@@ -162,7 +197,8 @@ def simulate(
         (demand.slot_end(k) - demand.slots[k]) * sum(schedule[k]) for k in range(n_slots)
     )
     starts = demand.slots
-    for day in scenarios:
+    for scenario in scenarios:
+        day = list(scenario)  # a plan's next steps are appended as they join their queue
         times = [a[0] for a in day]
         svc = [index[a[1]] for a in day]
         slot = [0] * len(day)
@@ -181,7 +217,7 @@ def simulate(
         def call(  # the day's arrays bound as defaults: one closure per simulated day
             c: int,
             now: float,
-            day: Sequence[Arrival] = day,
+            day: list[Arrival] = day,
             times: list[float] = times,
             slot: list[int] = slot,
             svc: list[int] = svc,
@@ -227,12 +263,31 @@ def simulate(
             if free_at > last_finish:
                 last_finish = free_at
             heapq.heappush(events, (free_at, 1, c))
+            rest = day[v][4] if len(day[v]) > 4 else ()  # (4-tuples: no plan)
+            if rest:  # a plan: its next step joins that queue when this one is served
+                u = len(day)
+                day.append((free_at, rest[0][0], rest[0][1], math.inf, rest[1:]))
+                times.append(free_at)
+                svc.append(index[rest[0][0]])
+                j = slot[v]
+                while j + 1 < n_slots and starts[j + 1] <= free_at:
+                    j += 1
+                slot.append(j)
+                heapq.heappush(events, (free_at, 2, u))
 
         n = len(day)
         a_i = 0
         while a_i < n or events:
             if events and (a_i >= n or events[0][0] <= times[a_i]):
                 now, kind, idx = heapq.heappop(events)
+                if kind == 2:  # a plan's next step: ahead of walk-ins in its queue
+                    i = svc[idx]
+                    queues[i].appendleft(idx)
+                    for c in able[i]:
+                        if on[c] and not busy[c]:
+                            call(c, now)
+                            break
+                    continue
                 if kind == 0:  # a new half-hour: open/close counters by the schedule
                     row = on_at[idx]
                     for c in range(n_counters):

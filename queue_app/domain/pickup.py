@@ -36,20 +36,18 @@ class PickupState(StrEnum):
     HANDED_OVER = "handed_over"  # お渡し済み
 
 
-def pickup_state(state: str | TicketState, detail: str | None = None) -> PickupState | None:
-    """The pickup stage of a ticket state (None outside it); a `done` reached by handing
-    over (event detail `handed_over`) is HANDED_OVER."""
+def pickup_state(state: str | TicketState, from_state: str | None = None) -> PickupState | None:
+    """The pickup stage of a ticket state (None outside it); `done` reached from `ready`
+    (the event's from-state) is HANDED_OVER. The hand-over event's detail is the step's
+    outcome, like a finish (`outcome:served`)."""
     value = TicketState(state)
     if value is TicketState.PREPARING:
         return PickupState.PREPARING
     if value is TicketState.READY:
         return PickupState.READY
-    if value is TicketState.DONE and detail == HANDED_OVER_DETAIL:
+    if value is TicketState.DONE and from_state == TicketState.READY.value:
         return PickupState.HANDED_OVER
     return None
-
-
-HANDED_OVER_DETAIL = "handed_over"
 
 
 def finish_action(pickup: bool, has_next: bool) -> Action:

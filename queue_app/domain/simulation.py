@@ -11,6 +11,8 @@ lognormal around a mean. People arriving before closing are all served, however 
   mean and 90th-percentile wait per hour of arrival, next to Erlang C for that hour's rate.
 - `smallest_counters(...)`: the fewest counters for which no hour's p90 wait exceeds the
   target.
+- Visit plans: with `steps` (the share of visitors per number of procedures), a visitor of
+  a three-step plan (転入) joins the queue three times, again at once after each service.
 """
 
 from __future__ import annotations
@@ -78,6 +80,40 @@ def queue_waits(arrivals: list[float], counters: int, draw: Callable[[], float])
         waits.append(begin - t)
         heapq.heapreplace(free, begin + draw())
     return waits
+
+
+def plan_queue_waits(
+    arrivals: list[float], steps: list[int], counters: int, draw: Callable[[], float]
+) -> list[tuple[float, float]]:
+    """(joined, wait) of every queue entry when a visitor with n steps (a visit plan, e.g.
+    転入: three procedures) joins the queue again at once after each service, until its n
+    steps are done. FIFO by the moment each entry joined; with one step each this is
+    `queue_waits` exactly (the same draws in the same order)."""
+    free = [arrivals[0] if arrivals else 0.0] * max(1, counters)
+    heapq.heapify(free)
+    pending = [(t, i, n) for i, (t, n) in enumerate(zip(arrivals, steps, strict=True))]
+    heapq.heapify(pending)
+    seq = len(pending)
+    out: list[tuple[float, float]] = []
+    while pending:
+        t, _i, left = heapq.heappop(pending)
+        earliest = free[0]
+        begin = earliest if earliest > t else t
+        out.append((t, begin - t))
+        end = begin + draw()
+        heapq.heapreplace(free, end)
+        if left > 1:  # the next step of the plan: the queue again, at once
+            heapq.heappush(pending, (end, seq, left - 1))
+            seq += 1
+    return out
+
+
+def draw_steps(rng: random.Random, shares: Mapping[int, float], count: int) -> list[int]:
+    """How many procedures each of `count` visitors does, drawn from the learned shares
+    ({1: 0.8, 3: 0.2}: one visitor in five comes for a three-step plan)."""
+    values = sorted(shares)
+    weights = [shares[v] for v in values]
+    return rng.choices(values, weights=weights, k=count)
 
 
 def open_minutes(hour: int, open_minute: int, close_minute: int) -> int:
@@ -159,8 +195,13 @@ def simulate_day(
     cv: float = 1.0,
     replications: int = 200,
     seed: int = 1,
+    steps: Mapping[int, float] | None = None,
 ) -> DayResult:
-    """Replay one day `replications` times; waits grouped by the hour people arrived."""
+    """Replay one day `replications` times; waits grouped by the hour people arrived.
+
+    `steps`: the share of visitors per number of procedures (visit plans, learned from
+    history); a plan's visitor joins the queue again after each service, and that wait is
+    counted in the hour it joined. None (or every visitor one step): the plain M/G/c day."""
     if counters <= 0:
         raise ValueError("counters must be positive")
     if mean_service <= 0:
@@ -169,9 +210,17 @@ def simulate_day(
     draw = service_sampler(rng, mean_service, dist, cv)
     by_hour: dict[int, list[float]] = {h: [] for h in sorted(rates)}
     everyone: list[float] = []
+    multi = steps is not None and any(n > 1 and share > 0 for n, share in steps.items())
     for _ in range(replications):
         arrivals = poisson_arrivals(rng, rates, open_minute, close_minute)
-        for t, w in zip(arrivals, queue_waits(arrivals, counters, draw), strict=True):
+        if multi:
+            assert steps is not None
+            entries = plan_queue_waits(
+                arrivals, draw_steps(rng, steps, len(arrivals)), counters, draw
+            )
+        else:
+            entries = list(zip(arrivals, queue_waits(arrivals, counters, draw), strict=True))
+        for t, w in entries:
             by_hour.setdefault(int(t // 60), []).append(w)
             everyone.append(w)
     hours = tuple(
@@ -233,11 +282,12 @@ def smallest_counters(
     replications: int = 200,
     seed: int = 1,
     max_counters: int = 30,
+    steps: Mapping[int, float] | None = None,
 ) -> tuple[int | None, DayResult | None]:
     """The fewest counters whose worst hourly p90 wait is within `target_p90` minutes."""
     for n in range(1, max_counters + 1):
         result = simulate_day(
-            rates, open_minute, close_minute, n, mean_service, dist, cv, replications, seed
+            rates, open_minute, close_minute, n, mean_service, dist, cv, replications, seed, steps
         )
         if result.worst_p90 <= target_p90:
             return n, result

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from queue_app.domain.counter_sim import (
+    Arrival,
     DayDemand,
     DayOutcome,
     Schedule,
@@ -53,6 +54,7 @@ class Target:
 
 
 def mean_service(demand: DayDemand, k: int) -> float:
+    demand = demand.flattened()  # a visit plan's arrivals load each of its procedures
     total = demand.arrivals(k)
     if total <= 0:
         return 0.0
@@ -112,6 +114,7 @@ def erlang_plan(
     per half-hour the counters shared out over the groups, and the counters the formula
     asked for (None: not reachable with any number)."""
     limit = sum(g.size for g in groups) * 4 + 20
+    demand = demand.flattened()  # a visit plan's arrivals load each of its procedures
     schedule: list[tuple[int, ...]] = []
     needed: list[int | None] = []
     for k in range(len(demand.slots)):
@@ -212,13 +215,14 @@ def acceptable(
     groups: Sequence[SkillGroup],
     schedule: Schedule,
     demand: DayDemand,
-    scenarios: Sequence[Sequence[tuple[float, str, float, float]]],
+    scenarios: Sequence[Sequence[Arrival]],
     target: Target,
 ) -> bool:
     """What the search asks of a plan: every half-hour meets the target (with the spare)
     and every procedure expected in a half-hour has an open counter."""
+    flat = demand.flattened()
     for k, row in enumerate(schedule):
-        wanted = [sid for sid, r in demand.rates.items() if r[k] > 0]
+        wanted = [sid for sid, r in flat.rates.items() if r[k] > 0]
         if not covered(groups, row, wanted):
             return False
     out = simulate(groups, schedule, demand, scenarios, target.within)
@@ -230,13 +234,14 @@ def iterative_plan(
     demand: DayDemand,
     target: Target,
     start: Schedule,
-    scenarios: Sequence[Sequence[tuple[float, str, float, float]]],
+    scenarios: Sequence[Sequence[Arrival]],
 ) -> tuple[Schedule, set[int], int]:
     """(schedule, unreachable half-hours, simulations run): see the module docstring."""
     plan = [list(row) for row in start]
     n_slots = len(plan)
     reps = len(scenarios)
-    wanted = [[sid for sid, r in demand.rates.items() if r[k] > 0] for k in range(n_slots)]
+    flat = demand.flattened()
+    wanted = [[sid for sid, r in flat.rates.items() if r[k] > 0] for k in range(n_slots)]
     for k in range(n_slots):
         _cover(groups, plan[k], wanted[k])
     evaluations = 0

@@ -3,20 +3,22 @@
 Arrivals per hour come from the same weekday in the recent past (the last `weeks` open
 days with that weekday that have tickets): one SQL aggregate over `ticket.issued_ms` grouped
 by service day and local hour, averaged over those days. The mean service time (and its
-spread) comes from the finished tickets of those days. The day itself is judged by the
+spread) comes from the finished tickets of those days. Visit plans: the share of visitors
+per number of procedures (each `advance` event is one more step) makes a plan's visitor join
+the queue again after each service (`simulation.simulate_day(steps=...)`). The day itself is judged by the
 current rules: closed days are refused with the reason, arrivals only within that day's
 reception hours, and the counters default to those configured for the office (service).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from db.models import Ticket
+from db.models import Ticket, TicketEvent
 from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.simulation import (
     DayResult,
@@ -41,6 +43,9 @@ class LearnedDay:
     mean_service: float  # minutes
     cv: float  # coefficient of variation of the service time
     service_samples: int
+    # visit plans: share of visitors per number of procedures ({1: 0.9, 3: 0.1}); each step
+    # after the first is a ticket joining the next queue (an `advance` event)
+    steps: dict[int, float] = field(default_factory=lambda: {1: 1.0})
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class SimulationReport:
             "learned_from": [d.isoformat() for d in self.learned.sample_days],
             "mean_service_minutes": round(self.learned.mean_service, 2),
             "service_cv": round(self.learned.cv, 3),
+            "steps_share": {str(n): round(v, 3) for n, v in sorted(self.learned.steps.items())},
             "distribution": self.result.distribution,
             "replications": self.result.replications,
             "target_p90_minutes": self.target_p90,
@@ -152,6 +158,20 @@ class SimulationService:
                     Ticket.finished_ms.is_not(None),  # type: ignore[union-attr]
                 )
             ).one()
+            advances = (
+                session.execute(
+                    select(TicketEvent.ticket_id, func.count())
+                    .where(
+                        TicketEvent.office_id == office_id,  # type: ignore[arg-type]
+                        TicketEvent.service_day.in_(candidates),  # type: ignore[attr-defined]
+                        TicketEvent.to_state == "waiting",  # type: ignore[arg-type]
+                        TicketEvent.detail.like("%;next:%"),  # type: ignore[union-attr]
+                    )
+                    .group_by(TicketEvent.ticket_id)
+                ).all()
+                if service_id is None  # one procedure's queue: plans do not apply
+                else []
+            )
         with_data = sorted({r[0] for r in rows}, reverse=True)
         if not with_data:
             raise DomainError(
@@ -168,8 +188,16 @@ class SimulationService:
             cv = (var**0.5) / mean if mean > 0 else 1.0
         else:
             mean, cv = self._configured_minutes(office_id, service_id), 1.0
+        visitors = sum(int(r[2]) for r in rows)
+        per_steps: dict[int, int] = {}
+        for _tid, n in advances:
+            per_steps[1 + int(n)] = per_steps.get(1 + int(n), 0) + 1
+        singles = max(0, visitors - sum(per_steps.values()))
+        steps = {1: singles / visitors} if visitors else {1: 1.0}
+        for n, k in sorted(per_steps.items()):
+            steps[n] = k / visitors
         return LearnedDay(
-            office_id, service_id, day.weekday(), tuple(with_data), rates, mean, cv, count
+            office_id, service_id, day.weekday(), tuple(with_data), rates, mean, cv, count, steps
         )
 
     def _configured_minutes(self, office_id: str, service_id: str | None) -> float:
@@ -237,6 +265,7 @@ class SimulationService:
             cv,
             replications,
             seed,
+            learned.steps,
         )
         best, best_result = smallest_counters(
             learned.rates,
@@ -248,6 +277,7 @@ class SimulationService:
             cv,
             replications,
             seed,
+            steps=learned.steps,
         )
         return SimulationReport(
             office_id=office_id,

@@ -1,7 +1,9 @@
 """Arrivals history, the fitted forecast, and half-hour staffing plans (`madoguchi plan`).
 
 The history is read with ONE grouped SQL statement (no ORM objects): per service day,
-procedure (the service the ticket was issued for) and local half-hour: arrivals, the
+procedure (the service the ticket was issued for; a named visit plan's tickets as
+`plan:<id>`, whose visitor loads the plan's queues in order in the simulation) and local
+half-hour: arrivals, the
 visitors who left (cancelled or no-show), their waiting exposure and the counter-time
 sums (from the call to the finish: the walk to the counter occupies it too). Everything else is pure domain code: `domain.forecast` (factors),
 `domain.backtest` (accuracy), `domain.erlang` (patience), `domain.staffing` (plans).
@@ -35,6 +37,7 @@ from queue_app.domain.staffing import StaffingResult, Target, plan_day
 if TYPE_CHECKING:
     from queue_app.services.context import ServiceContext
 
+PLAN = "plan:"  # arrivals of a named visit plan are counted as `plan:<id>`
 MS_HALF_HOUR = 1_800_000
 MS_DAY = 86_400_000
 SHORT_WAIT_MS = 600_000  # no-shows called within 10 minutes had no time to give up
@@ -50,7 +53,9 @@ WITH gone AS (
     AND to_state IN ('cancelled', 'no_show')
   GROUP BY ticket_id
 )
-SELECT tk.service_day AS service_day, tk.issued_service_id AS service_id,
+SELECT tk.service_day AS service_day,
+       CASE WHEN tk.plan_id IS NULL OR tk.plan_id = '*' THEN tk.issued_service_id
+            ELSE 'plan:' || tk.plan_id END AS service_id,
        ((tk.issued_ms + :off) % {MS_DAY}) / {MS_HALF_HOUR} AS half_hour,
        COUNT(*) AS arrivals,
        SUM(CASE WHEN tk.state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
@@ -72,7 +77,7 @@ SELECT tk.service_day AS service_day, tk.issued_service_id AS service_id,
                      * ((tk.finished_ms - tk.called_ms) / 1000.0) ELSE 0 END) AS svc_s2
 FROM ticket tk LEFT JOIN gone ON gone.ticket_id = tk.id
 WHERE tk.office_id = :office AND tk.service_day >= :start AND tk.service_day <= :end
-GROUP BY tk.service_day, tk.issued_service_id, half_hour
+GROUP BY tk.service_day, 2, half_hour
 """
 
 
@@ -247,16 +252,24 @@ class StaffingService:
             return [], "none"
         return monthly(dom, start, until), "inferred"
 
+    def keys(self, office_id: str) -> list[str]:
+        """What arrivals are counted by: each procedure, and each named visit plan of the
+        office (`plan:tennyu`: its visitor loads the plan's queues in order)."""
+        office = self.config.office(office_id)
+        return [*office.services, *(PLAN + p.id for p in self.config.office_plans(office_id))]
+
+    def routes(self, office_id: str) -> dict[str, tuple[str, ...]]:
+        return {PLAN + p.id: p.steps for p in self.config.office_plans(office_id)}
+
     def model(self, hist: History) -> ArrivalModel:
         train = [d for d in hist.days if d.day <= hist.end]
-        return fit(train, hist.counts, list(self.config.office(hist.office_id).services))
+        return fit(train, hist.counts, self.keys(hist.office_id))
 
     def accuracy(self, hist: History, weeks: int = BACKTEST_WEEKS) -> Backtest | None:
         train = [d for d in hist.days if d.day <= hist.end]
         if len(train) < 20 + 5 * weeks:
             return None
-        services = list(self.config.office(hist.office_id).services)
-        return backtest(train, hist.counts, services, weeks)
+        return backtest(train, hist.counts, self.keys(hist.office_id), weeks)
 
     def demand(self, hist: History, model: ArrivalModel, info: DayInfo) -> DayDemand:
         status = self.calendar.day(hist.office_id, info.day)
@@ -265,7 +278,7 @@ class StaffingService:
         expected = model.expected(info)
         rates = {
             sid: tuple(expected.get(sid, {}).get(m, 0.0) for m in info.slots)
-            for sid in self.config.office(hist.office_id).services
+            for sid in self.keys(hist.office_id)
         }
         service = {sid: (v[0] + TURNAROUND_MIN, v[1]) for sid, v in hist.service.items()}
         ranges = [
@@ -283,6 +296,7 @@ class StaffingService:
             service,
             hist.patience.mean_minutes,
             ends,
+            self.routes(hist.office_id),
         )
 
     def expected_waits(
@@ -365,6 +379,9 @@ class StaffingService:
                 **{
                     sid: (self.config.services[sid].name_ja, self.config.services[sid].name_en)
                     for sid in office.services
+                },
+                **{
+                    PLAN + p.id: (p.name_ja, p.name_en) for p in self.config.office_plans(office_id)
                 },
             },
         )

@@ -140,4 +140,18 @@ class HistoryArrivals:
             and rng.random() < opt.transfer_rate
         ):
             v.transfer_to = target
+        self._plan(office, day, v)
         return v
+
+    def _plan(self, office: Office, day: date, v: _Visitor) -> None:
+        """Some visitors of a plan's first procedure come for the whole plan (drawn from
+        their own generator, so everybody else's draws stay as they were)."""
+        plans = [p for p in self.config.office_plans(office.id) if p.steps[0] == v.service]
+        if not plans or v.no_show or v.transfer_to is not None:
+            return
+        prng = random.Random(f"{self.seed}:{office.id}:{v.issue_ms}:{v.service}:plan")
+        if prng.random() >= self.options.plan_rate:
+            return
+        plan = plans[prng.randrange(len(plans))]
+        if all(self.status(office.id, day, s).open for s in plan.steps):
+            v.plan_id, v.route, v.rng = plan.id, plan.steps, prng

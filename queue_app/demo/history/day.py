@@ -133,10 +133,54 @@ class HistoryDay(HistoryArrivals):
                 return at + 10_000
             end = start + max(30_000, int(v.minutes * MS_MIN))
             v.finished_ms, v.state = end, "done"
+            free = end + int(rng.uniform(10, 40) * 1000)
+            step_end(v, end, num, staff)
+            return free
+
+        def step_end(v: _Visitor, end: int, num: int, staff: str) -> None:
+            """The counter finished v's step: done, the pickup stage (交付), and/or the
+            plan's next step's queue at once (like `finish`, `ready`, `hand over`)."""
+            nonlocal seq
+            outcome = f"outcome:{v.outcome}"
+            at, frm = end, "serving"
+            if self.config.services[v.service].pickup:
+                prng = random.Random(f"{self.seed}:{v.id}:{v.service}:pickup")
+                opt = self.options
+                ready = end + int(prng.expovariate(1 / opt.preparing_minutes) * MS_MIN) + MS_MIN
+                at = ready + int(prng.expovariate(1 / opt.pickup_wait_minutes) * MS_MIN) + 30_000
+                event(v, "serving", "preparing", end, counter=num, staff=staff, detail=outcome)
+                event(v, "preparing", "ready", ready, counter=num, staff=staff, detail="ready")
+                frm = "ready"  # handed over: the event names the step's outcome
+            remaining = v.route[len(v.step_ends) + 1 :] if v.route else ()
+            v.step_ends.append((v.outcome, at))
+            if not remaining:
+                event(v, frm, "done", at, counter=num, staff=staff, detail=outcome)
+                return
+            nxt = remaining[0]
             event(
-                v, "serving", "done", end, counter=num, staff=staff, detail=f"outcome:{v.outcome}"
+                v,
+                frm,
+                "waiting",
+                at,
+                counter=num,
+                staff=staff,
+                service=nxt,
+                detail=f"{outcome};next:{nxt}",
             )
-            return end + int(rng.uniform(10, 40) * 1000)
+            v.service, v.state, v.counter, v.started_ms, v.finished_ms = (
+                nxt,
+                "waiting",
+                None,
+                None,
+                None,
+            )
+            v.priority = max(v.priority, self.config.settings.return_priority)
+            v.leave_ms, v.no_show = None, False
+            mean = self.config.services[nxt].minutes
+            v.minutes = max(0.5, _lognormal(v.rng, mean, self.options.service_cv))
+            v.outcome = "renewed" if nxt == "ecert" else "served"
+            seq += 1
+            heapq.heappush(heap, (at, seq, 2, v))
 
         while heap:
             now, _, kind, payload = heapq.heappop(heap)

@@ -63,6 +63,13 @@ class HistoryConfig:
     transfer_rate: float = 0.03
     transfers: tuple[tuple[str, str], ...] = DEFAULT_TRANSFERS
     return_rate: float = 0.85  # inquiries whose second visit happens
+    # visit plans: the share of visitors of a plan's first procedure who come for the whole
+    # plan (転入: moving → ecert → other), where the office offers it
+    plan_rate: float = 0.3
+    # the pickup stage (交付) of `pickup = true` procedures: minutes until the document is
+    # ready, then until the visitor collects it
+    preparing_minutes: float = 20.0
+    pickup_wait_minutes: float = 5.0
 
 
 @dataclass(frozen=True)

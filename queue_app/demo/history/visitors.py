@@ -33,6 +33,10 @@ class _Visitor:
         "appointment_id",
         "case_id",
         "reason",
+        "plan_id",
+        "route",
+        "step_ends",
+        "rng",
     )
 
     def __init__(self, service: str, issue_ms: int) -> None:
@@ -61,6 +65,11 @@ class _Visitor:
         self.appointment_id: int | None = None
         self.case_id: int | None = None
         self.reason = ""
+        # a visit plan: its id, its procedures, and (outcome, end) of each step ended
+        self.plan_id: str | None = None
+        self.route: tuple[str, ...] = ()
+        self.step_ends: list[tuple[str, int]] = []
+        self.rng: Any = None  # the plan's own draws (the day's sequence stays as it was)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from db.models import (
     Revision,
     Ticket,
     TicketEvent,
+    VisitStep,
 )
 from queue_app.demo.history.draws import (
     _ms,
@@ -65,6 +66,7 @@ class HistoryGenerator(HistoryInquiries):
                 )
             }
             tickets: list[dict[str, Any]] = []
+            steps: list[dict[str, Any]] = []
             events: list[dict[str, Any]] = []
             counters: list[dict[str, Any]] = []
             cases: dict[int, _Case] = {}
@@ -78,6 +80,9 @@ class HistoryGenerator(HistoryInquiries):
                     conn.execute(insert(Ticket), tickets)
                     totals["tickets"] += len(tickets)
                     tickets.clear()
+                if steps:
+                    conn.execute(insert(VisitStep), steps)
+                    steps.clear()
                 if events:
                     conn.execute(insert(TicketEvent), events)
                     totals["events"] += len(events)
@@ -125,6 +130,8 @@ class HistoryGenerator(HistoryInquiries):
                         elif v.appointment_id is not None and v.case_id in cases:
                             self._complete_case(cases[v.case_id], v)
                         tickets.append(self._ticket_row(office, day, v))
+                        if v.route:
+                            steps.extend(self._step_rows(v))
                     if len(events) >= BATCH_EVENTS:
                         flush()
                 day += timedelta(days=1)
@@ -189,7 +196,34 @@ class HistoryGenerator(HistoryInquiries):
             "request_id": None,
             "appointment_id": v.appointment_id,
             "case_id": v.case_id,
+            "plan_id": v.plan_id,
         }
+
+    @staticmethod
+    def _step_rows(v: _Visitor) -> list[dict[str, Any]]:
+        """The `visit_step` rows of a plan visitor: ended steps done, then the one it was
+        in (cancelled with the visit, or still current), the rest pending or cancelled."""
+        rows: list[dict[str, Any]] = []
+        for i, service in enumerate(v.route):
+            state, outcome, ended = "pending", None, None
+            if i < len(v.step_ends):
+                state, (outcome, ended) = "done", v.step_ends[i]
+            elif v.state == "cancelled":
+                state, ended = "cancelled", v.leave_ms or v.issue_ms
+            elif i == len(v.step_ends):
+                state = "current"
+            rows.append(
+                {
+                    "ticket_id": v.id,
+                    "position": i + 1,
+                    "service_id": service,
+                    "state": state,
+                    "outcome": outcome,
+                    "ended_ms": ended,
+                    "staff": None,
+                }
+            )
+        return rows
 
     def _finish(
         self, conn: Connection, dialect: str, start: date, end: date, totals: dict[str, int]

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from db.models import Ticket, TicketEvent
 from queue_app.domain.errors import DomainError, InputError, NotFoundError
 from queue_app.domain.fields import check_field, check_id
-from queue_app.domain.pickup import HANDED_OVER_DETAIL, finish_action, hand_over_action
+from queue_app.domain.pickup import finish_action, hand_over_action
 from queue_app.domain.staff import outcome_required
 from queue_app.domain.tickets import (
     TRANSITIONS,
@@ -235,8 +235,8 @@ class TicketCalls(TicketCounter):
         elif action is Action.READY:
             detail = "ready"
         elif action in (Action.HAND_OVER, Action.ADVANCE):  # from ready: handed over
-            detail = HANDED_OVER_DETAIL
-            values["finished_ms"] = now_ms
+            # the step's outcome, like a finish; finished_ms stays the counter step's end
+            detail = f"outcome:{row.outcome or Outcome.SERVED.value}"
             if counter_no is not None:
                 values["counter"] = counter_no
             if plan is not None:

@@ -111,7 +111,7 @@ class TicketPlans(TicketCalls):
             done = [s for s in steps if s.state == "done"]
             service = done[-1].service_id if done else (last.service_id if last else "")
             if service in self.config.services and self.config.services[service].pickup:
-                pickup = pickup_state(state, "handed_over")
+                pickup = pickup_state(state, "ready")
         return PlanView(
             ticket_id=row.id,
             office_id=row.office_id,
