@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from db.models import Ticket, TicketEvent, VisitStep
-from queue_app.demo.history import generate
+from queue_app.demo.history import DEMO_PLAN_RATE, HistoryConfig, generate
 from tests.helpers_engine import check_history
 
 TZ = ZoneInfo("Asia/Tokyo")
@@ -18,7 +18,10 @@ START, END = date(2026, 11, 9), date(2026, 11, 13)  # Monday to Friday
 
 
 def test_history_has_plans_and_pickups(services: Any) -> None:
-    generate(services.engine, services.config, START, END, seed=5, offices=["sogo"])
+    options = HistoryConfig(plan_rate=DEMO_PLAN_RATE)  # what `madoguchi demo` uses
+    generate(
+        services.engine, services.config, START, END, seed=5, options=options, offices=["sogo"]
+    )
     with services.uow.read() as s:
         planned = s.execute(select(Ticket).where(Ticket.plan_id == "tennyu")).scalars().all()
         steps = s.execute(select(VisitStep)).scalars().all()
@@ -38,6 +41,7 @@ def test_history_has_plans_and_pickups(services: Any) -> None:
     states = {row[0] for row in pickups}
     assert {"preparing", "ready", "done"} <= states
     check_history(services)
+    # the default generator keeps the history's shape: no plans, pickups still staged
     report = services.reports.visits("sogo", START, END)
     assert report.figures.multi_counter > 0
     tennyu = next(p for p in report.figures.plans if p.key == "tennyu")
@@ -50,7 +54,7 @@ def test_live_day_issues_plans_and_hands_over_documents(sqlite_services: Any, cl
     from queue_app.demo.live import LiveDay
 
     clock.set(datetime(2026, 12, 1, 8, 25, tzinfo=TZ))
-    live = LiveDay(sqlite_services, clock, seed=3)
+    live = LiveDay(sqlite_services, clock, seed=3, options=HistoryConfig(plan_rate=DEMO_PLAN_RATE))
     live.advance(6 * 3600)  # 08:25 -> 14:25
     tickets = sqlite_services.tickets.list("sogo")
     assert any(t.plan_id == "tennyu" for t in tickets)

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from db.engine import make_engine
     from db.migrate import upgrade
     from queue_app.config import ensure_secret
-    from queue_app.demo.history import generate
+    from queue_app.demo.history import DEMO_PLAN_RATE, HistoryConfig, generate
     from queue_app.demo.live import LiveDay
     from queue_app.domain.clock import MutableClock
     from queue_app.services import Services
@@ -143,8 +143,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     day = demo_day(ctx, office.id)
     start = day - timedelta(weeks=args.weeks)
     end = day - timedelta(days=1)
+    # the demo shows visit plans (転入) too: a share of the moving-in visitors
+    history = HistoryConfig(plan_rate=DEMO_PLAN_RATE)
     if args.weeks > 0:
-        result = generate(engine, ctx.config, start, end, seed=args.seed)
+        result = generate(engine, ctx.config, start, end, seed=args.seed, options=history)
     else:  # an empty history still needs the demo marker
         result = generate(engine, ctx.config, end, end, seed=args.seed, offices=[])
     ctx.out(
@@ -166,7 +168,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     services = Services(engine=engine, config=ctx.config, clock=clock, secret=secret)
     counter = 3 if office.counter(3) is not None else office.counters[0].number
     live = LiveDay(
-        services, clock, speed=args.speed, seed=args.seed, reserved={(office.id, counter)}
+        services,
+        clock,
+        speed=args.speed,
+        seed=args.seed,
+        reserved={(office.id, counter)},
+        options=history,
     )
     live.fast_forward(calendar.at(office.id, day, time(9, 30)))
     ctx.out(

@@ -35,10 +35,11 @@ from its own random stream, so a longer range contains the same days as a shorte
 from __future__ import annotations
 
 from queue_app.demo.history.draws import _lognormal, appointment_code, notice_dates
-from queue_app.demo.history.options import GenerationResult, HistoryConfig
+from queue_app.demo.history.options import DEMO_PLAN_RATE, GenerationResult, HistoryConfig
 from queue_app.demo.history.writer import HistoryGenerator, generate
 
 __all__ = [
+    "DEMO_PLAN_RATE",
     "GenerationResult",
     "HistoryConfig",
     "HistoryGenerator",

@@ -9,6 +9,7 @@ from datetime import date
 from queue_app.demo.pattern import DemandPattern
 
 MS_MIN = 60_000
+DEMO_PLAN_RATE = 0.15  # `madoguchi demo`: about one in seven moving-in visitors: 転入
 BATCH_EVENTS = 40_000
 
 # -- the knobs -------------------------------------------------------------------------------
@@ -64,8 +65,10 @@ class HistoryConfig:
     transfers: tuple[tuple[str, str], ...] = DEFAULT_TRANSFERS
     return_rate: float = 0.85  # inquiries whose second visit happens
     # visit plans: the share of visitors of a plan's first procedure who come for the whole
-    # plan (転入: moving → ecert → other), where the office offers it
-    plan_rate: float = 0.3
+    # plan (転入: moving → ecert → other), where the office offers it. 0 by default (the
+    # history's shape stays what the forecast tests know); `madoguchi demo` uses
+    # DEMO_PLAN_RATE
+    plan_rate: float = 0.0
     # the pickup stage (交付) of `pickup = true` procedures: minutes until the document is
     # ready, then until the visitor collects it
     preparing_minutes: float = 20.0
