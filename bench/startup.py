@@ -1,6 +1,9 @@
 """Start-up, CLI commands and idle cost, each beside its bare baseline measured in the same run.
 
-    python bench/startup.py [--runs 5] [--idle-seconds 20] [--no-write]
+    python bench/startup.py [--runs 5] [--idle-seconds 20] [--no-write] [--root CHECKOUT]
+
+`--root` measures another checkout of Madoguchi (e.g. a `git worktree` of an older commit,
+for a before/after in one sitting) with this script; it then writes nothing.
 
 1. Start-up to a usable screen, in a fresh interpreter (imports, engine, first paint and the
    first data shown), median of `--runs`: the reception (80x24, its waiting list filled) and
@@ -106,6 +109,9 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
+CODE = ROOT  # the checkout measured (--root)
+
+
 def env_for(folder: str) -> dict[str, str]:
     return dict(
         os.environ,
@@ -113,7 +119,7 @@ def env_for(folder: str) -> dict[str, str]:
         MADOGUCHI_CONFIG=str(Path(folder) / "madoguchi.toml"),
         MADOGUCHI_DATABASE_URL=f"sqlite:///{folder}/bench.db",
         MADOGUCHI_NOW=NOW,
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=str(CODE),
     )
 
 
@@ -122,7 +128,7 @@ def prepare(folder: str) -> None:
     subprocess.run(
         [sys.executable, "-m", "queue_app.cli", "init"],
         env=env,
-        cwd=ROOT,
+        cwd=CODE,
         check=True,
         capture_output=True,
     )
@@ -130,15 +136,15 @@ def prepare(folder: str) -> None:
         subprocess.run(
             [sys.executable, "-m", "queue_app.cli", "ticket", "issue", "--office", "sogo",
              "--service", service, "--json"],
-            env=env, cwd=ROOT, check=True, capture_output=True,
+            env=env, cwd=CODE, check=True, capture_output=True,
         )  # fmt: skip
 
 
 def child(what: str, phase: str, folder: str, seconds: float = 0.0) -> list[str]:
-    code = CHILD.format(root=str(ROOT), now=NOW)
+    code = CHILD.format(root=str(CODE), now=NOW)
     out = subprocess.run(
         [sys.executable, "-c", code, what, phase, folder, str(seconds)],
-        env=env_for(folder), cwd=ROOT, capture_output=True, text=True, check=True,
+        env=env_for(folder), cwd=CODE, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     return out.split()
 
@@ -151,7 +157,7 @@ def startup_ms(what: str, folder: str) -> float:
 
 def command_ms(argv: list[str], folder: str) -> float:
     t0 = time.perf_counter()
-    subprocess.run(argv, env=env_for(folder), cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(argv, env=env_for(folder), cwd=CODE, capture_output=True, check=True)
     return (time.perf_counter() - t0) * 1000
 
 
@@ -181,7 +187,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--idle-seconds", type=float, default=20.0)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--root", help="measure this checkout instead (writes nothing)")
     args = parser.parse_args()
+    global CODE
+    if args.root:
+        CODE = Path(args.root).resolve()
+        args.no_write = True
     py = sys.executable
     cli = [py, "-m", "queue_app.cli"]
     load_before = load()

@@ -120,8 +120,6 @@ class ReceptionLive(Screen[None]):
         self.set_interval(1.0, self._tick)
         self.set_interval(60.0, self._minute)
         self.change_watch = ChangeWatch(self, self.services, self.poll_interval)
-        if self.app.options.extra.get("change_feed", True):  # type: ignore[attr-defined]
-            self.change_watch.start()
         # the first paint comes first; the database is read right after it, and the inquiry
         # housekeeping (purge at start-up) once the first snapshot is shown
         self.call_after_refresh(self._after_first_paint)
@@ -133,6 +131,8 @@ class ReceptionLive(Screen[None]):
     def _after_first_paint(self) -> None:
         self.refresh_snapshot()
         self._render_header()
+        if self.change_watch is not None and self.app.options.extra.get("change_feed", True):  # type: ignore[attr-defined]
+            self.change_watch.start()  # not on the first frame's path
 
     @work(thread=True, exit_on_error=False, group="maintenance")
     def _maintenance_worker(self) -> None:
