@@ -59,7 +59,7 @@ def make_app(services):  # type: ignore[no-untyped-def]
     )
 
 
-async def _until(condition, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+async def _until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     while not condition():
         if time.perf_counter() - start > timeout:
