@@ -75,6 +75,8 @@ async def wait_until(
 
 
 async def loaded(pilot: Any) -> None:
+    """Wait until the board is drawn and its call tiles fit the panel as laid out now (a
+    refit owed after the ready column appears is done), then let the last paint land."""
     screen = pilot.app.screen
-    await wait_until(pilot, lambda: getattr(screen, "snapshot", None) is not None)
+    await wait_until(pilot, lambda: getattr(screen, "settled", False))
     await pilot.pause()

@@ -82,3 +82,27 @@ async def test_ready_list_follows_the_back_office(sqlite_url, config, clock, lan
 def test_display_snapshot_ready_list(snap_compare, pickup_url, config, clock, lang, size):
     app = display_app(pickup_url, config, clock, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=loaded)
+
+
+async def test_call_tiles_refit_when_the_ready_column_appears(sqlite_url, config, clock) -> None:
+    """At a TV's size the calls' panel is wide enough for the biggest font; when the ready
+    column appears it narrows, and the tiles must be fitted again to the narrower panel (once
+    they stayed in the wide font, cut off at the panel's edge)."""
+    svc = make_services(sqlite_url, config, clock)
+    seed(svc)
+    app = display_app(sqlite_url, config, clock, lang="ja")
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            panel = app.screen.query_one("#calling-panel")
+            wide = panel.content_size.width
+            pickup_through_counter(svc)
+            await wait_until(pilot, lambda: app.screen.query_one("#ready").display)
+            await loaded(pilot)
+            box = panel.content_size
+            assert box.width < wide
+            for tile in app.screen.query(".tile"):
+                if tile.display:
+                    assert tile.outer_size.width <= box.width, (tile.outer_size, box)
+    finally:
+        svc.engine.dispose()

@@ -230,6 +230,7 @@ def test_two_clerks_finishing_steps_at_once_lose_nothing(services: Any) -> None:
     errors: list[str] = []
     served: dict[int, list[int]] = {2: [], 5: []}
     barrier = threading.Barrier(2)
+    first = threading.Barrier(2)
 
     def clerk(counter: int) -> None:
         try:
@@ -241,6 +242,11 @@ def test_two_clerks_finishing_steps_at_once_lose_nothing(services: Any) -> None:
                 served[counter].append(ticket.id)
                 t.start(ticket.id, counter)
                 t.finish(ticket.id, "served", counter)
+                if len(served[counter]) == 1:
+                    # both clerks have a first ticket before either goes on: the race is
+                    # real whatever the scheduler does (one thread may otherwise run
+                    # through all 24 steps before the other starts)
+                    first.wait(timeout=DEADLINE)
         except MadoguchiError as exc:
             errors.append(f"{counter}: {exc.key} {exc.params}")
         except Exception as exc:  # noqa: BLE001 - reported below

@@ -51,6 +51,8 @@ class DisplayScreen(Screen[None]):
         self.announcer: Announcer | None = None
         self._seen: set[tuple[int, int, int | None, int]] = set()
         self._primed = False
+        self._fitted_for: tuple[int, int] | None = None  # the calls panel size tiles fit
+        self._refit_owed = False
         self._force = True
         self._poll_timer: Timer | None = None
         self._fresh_timer: Timer | None = None
@@ -113,15 +115,29 @@ class DisplayScreen(Screen[None]):
         self._poll_now()
 
     def on_resize(self) -> None:
-        # a roomy screen (a TV, a browser at 1920x1080) spreads out; the tiles refit after
-        # the layout has settled, whatever the size
+        # a roomy screen (a TV, a browser at 1920x1080) spreads out; the tiles refit when
+        # the calls' panel reports its new size (`NowCalling.Resized`)
         roomy = self.size.width >= 90 and self.size.height >= 28
         self.set_class(roomy, "-large")
-        self.call_after_refresh(self._refit)
+
+    @on(NowCalling.Resized)
+    def _panel_resized(self) -> None:
+        self._refit_owed = False
+        self._refit()
 
     def _refit(self) -> None:
         if self.snapshot is not None:
             self._draw_calls(self.snapshot)
+
+    @property
+    def settled(self) -> bool:
+        """A snapshot is drawn and the call tiles were fitted to the panel's present size:
+        no refit is still owed (the ready column appearing narrows the panel, and the tiles
+        follow one refresh later). Tests and benches wait for this, never for a frame count."""
+        if self.snapshot is None or self._refit_owed:
+            return False
+        box = self.query_one("#calling-panel").content_size
+        return self._fitted_for == (box.width, box.height)
 
     def _label_width(self) -> int:
         return sum(cell_len(label) + 2 for label in self._counter_labels() if label)
@@ -283,6 +299,7 @@ class DisplayScreen(Screen[None]):
     def _draw_calls(self, snap: BoardSnapshot) -> None:
         now_calling = self.query_one(NowCalling)
         panel = self.query_one("#calling-panel")
+        self._fitted_for = (panel.content_size.width, panel.content_size.height)
         newest = snap.newest
         if not snap.today_open:
             now_calling.show_message(self._closed_text(snap))
@@ -355,7 +372,7 @@ class DisplayScreen(Screen[None]):
         shown = bool(snap.ready or snap.preparing)
         if ready.display != shown:  # the calls' panel changes width: refit its tiles
             ready.display = shown
-            self.call_after_refresh(self._refit)
+            self._refit_owed = True  # until the calls' panel reports its new size
         ready.update(ready_text(self.mapp.tr, snap))
 
     def _draw_others(self, snap: BoardSnapshot) -> None:

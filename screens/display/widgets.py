@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
@@ -215,8 +217,16 @@ class CallTile(Horizontal):
 class NowCalling(Vertical):
     """The big panel: up to `MAX_TILES` call tiles, or one message (no calls, closed)."""
 
+    class Resized(Message):
+        """The panel was laid out at a new size: its tiles must be fitted again. Sent from
+        the panel's own Resize event, because only that one follows the layout (a callback
+        after a refresh can run before the ready column has narrowed the panel)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     def compose(self) -> ComposeResult:
         for index in range(MAX_TILES):
