@@ -17,27 +17,47 @@ from typing import NoReturn
 from queue_app.context import CliContext
 from queue_app.domain.errors import InputError, MadoguchiError, SetupError
 
-COMMANDS = (
-    "init",
-    "config_cmd",
-    "calendar",
-    "renewal",
-    "assess",
-    "ticket",
-    "db_cmd",
-    "reception",
-    "display",
-    "web",
-    "cases",
-    "appointments",
-    "purge",
-    "report",
-    "reports",
-    "demo",
-    "simulate",
-    "plan",
-    "audit",
-)
+# Every command: its name, the module under `queue_app/commands/` that registers it, and its
+# one-line help. The help line is kept here so that `madoguchi --help` (and a command line
+# naming one command) need not import and build the other eighteen: a kiosk or a cron job
+# pays only for the command it runs. tests/test_cli_lazy.py checks this table against what
+# each module registers.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "write the default configuration, create the secret and the database"),
+    "config": ("config_cmd", "check or show the configuration"),
+    "calendar": ("calendar", "open days, hours and closure reasons of an office"),
+    "renewal": ("renewal", "renewal window (更新手続期間) of the e-certificates"),
+    "assess": ("assess", "check what a visitor brought for an e-certificate renewal"),
+    "ticket": ("ticket", "issue, call and finish tickets"),
+    "db": ("db_cmd", "database schema and backups"),
+    "reception": ("reception", "reception staff terminal (受付・窓口端末)"),
+    "display": (
+        "display",
+        "the waiting-room display (read-only), in the terminal or in a browser",
+    ),
+    "web": ("web", "the visitor's web pages: ticket status, office waits, TV board, slips"),
+    "cases": ("cases", "document inquiry cases (文書照会)"),
+    "appointments": ("appointments", "second-visit appointments (予約)"),
+    "purge": (
+        "purge",
+        "erase personal data of closed inquiry cases (and expire overdue ones)",
+    ),
+    "report": ("report", "daily and range wait-time reports, congestion forecast"),
+    "reports": ("reports", "browse wait-time reports in the terminal"),
+    "demo": (
+        "demo",
+        "open a demo: weeks of history and a live simulated day (never the real data)",
+    ),
+    "simulate": (
+        "simulate",
+        "simulate a day's queue with N counters (arrivals learned from history)",
+    ),
+    "plan": ("plan", "half-hour staffing plan: counters per skill group (forecast + simulation)"),
+    "audit": ("audit", "show the audit log of a day (監査記録)"),
+}
+# options of the main parser that take a value (`--db URL`): skipped when looking for the
+# command's name in a command line
+VALUE_OPTIONS = ("--config", "--db", "--lang")
 
 
 class SafeParser(argparse.ArgumentParser):
@@ -69,7 +89,10 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None | bool = True) -> argparse.ArgumentParser:
+    """The `madoguchi` parser. `only=True` (the default): every command in full. `only` a
+    command's name: that command in full and the others as stubs (their name and help line,
+    enough for the command list); `only=None`: stubs only (`madoguchi --help`)."""
     common = common_options()
     parser = SafeParser(
         prog="madoguchi",
@@ -77,24 +100,53 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"queue_app.commands.{name}")
-        except ModuleNotFoundError as exc:  # a command not built yet must not break the rest
-            if exc.name == f"queue_app.commands.{name}":
-                continue
-            raise
-        module.register(sub, common)
+    for name, (module_name, help_line) in COMMANDS.items():
+        if only is True or only == name:
+            importlib.import_module(f"queue_app.commands.{module_name}").register(sub, common)
+        else:
+            stub = sub.add_parser(name, help=help_line, add_help=False)
+            stub.set_defaults(handler=None)
     return parser
 
 
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command a command line names: its first word that is a command's name, past the
+    values of the main options (`--db URL`); None when it names none (`--help`, a typo)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg in VALUE_OPTIONS:
+            skip = True
+        elif arg in COMMANDS:
+            return arg
+    return None
+
+
+def parse(argv: Sequence[str], lang: str) -> argparse.Namespace:
+    """Parse with only the named command built; should the guess be wrong (a stub was
+    chosen, e.g. a configuration file named like a command), parse again with all of them."""
+    from queue_app.cli_help import localize
+
+    parser = build_parser(command_in(argv))
+    localize(parser, lang)  # --help and usage errors in the UI language
+    args, extra = parser.parse_known_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser = build_parser()
+        localize(parser, lang)
+        return parser.parse_args(argv)
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    from queue_app.cli_help import help_lang, localize
+    from queue_app.cli_help import help_lang
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    localize(parser, help_lang(argv, os.environ))  # --help and usage errors in the UI language
-    args = parser.parse_args(argv)
+    args = parse(argv, help_lang(argv, os.environ))
     ctx = CliContext.from_args(args)
     try:
         _check_staff(args, ctx)
