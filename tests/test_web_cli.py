@@ -7,8 +7,16 @@ import pytest
 
 from queue_app.cli import main
 from queue_app.config import default_document
+from queue_app.domain.config import WebSettings
 from queue_app.domain.config_schema import parse_config
 from queue_app.domain.errors import ConfigError
+
+
+def test_default_configuration_has_a_web_section_with_the_defaults() -> None:
+    """`madoguchi init` writes `[web]` so a clerk finds `public_url` (the QR's address)."""
+    doc = default_document()
+    assert set(doc["web"]) >= {"host", "port", "public_url", "trusted_proxies", "allowed_hosts"}
+    assert parse_config(doc).settings.web == WebSettings()
 
 
 def test_web_section_parses_and_normalizes() -> None:
