@@ -260,10 +260,15 @@ class VisitorService:
         cells: list[ForecastCell] = []
         month = date(today.year, today.month, 1)
         while month <= last:
+            this_month, month = month, (month + timedelta(days=32)).replace(day=1)
             try:
-                forecast = self.services.reports.forecast(office_id, month.year, month.month)
+                forecast = self.services.reports.forecast(
+                    office_id, this_month.year, this_month.month
+                )
             except MadoguchiError:
-                return cells
+                # a month learns only from before its first day: in an office's first month
+                # there is nothing yet, but the next month's days can still be shown
+                continue
             for d in forecast.days:
                 if today <= d.day <= last:
                     reason = None
@@ -279,7 +284,6 @@ class VisitorService:
                             reason_code=reason,
                         )
                     )
-            month = (month + timedelta(days=32)).replace(day=1)
         return cells
 
 
