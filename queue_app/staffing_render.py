@@ -17,6 +17,7 @@ from typing import Any
 from queue_app.domain.counter_sim import SkillGroup
 from queue_app.domain.staffing import PlanCheck
 from queue_app.i18n import Translator
+from queue_app.services.reports.render.table import _grid
 from queue_app.services.staffing import StaffingReport
 
 FORMATS = ("table", "csv", "json", "html")
@@ -172,6 +173,18 @@ def _head(report: StaffingReport, tr: Translator) -> list[str]:
     ]
 
 
+def _unreachable(report: StaffingReport, tr: Translator) -> list[str]:
+    """The half-hours even every counter cannot bring to the target, and what would."""
+    res = report.result
+    if not res.unreachable:
+        return []
+    slots = _slots(report)
+    return [
+        tr("plan.unreachable", slots=", ".join(slots[k][0] for k in res.unreachable)),
+        tr("plan.unreachable_fix"),
+    ]
+
+
 def render_table(report: StaffingReport, tr: Translator) -> str:
     res = report.result
     lines = _head(report, tr)
@@ -188,16 +201,21 @@ def render_table(report: StaffingReport, tr: Translator) -> str:
             f"{it.met_share * 100:6.0f}%{mark:2}  {c_n if c_n is not None else '-':>7}  "
             f"{a_n if a_n is not None else '-':>7}"
         )
-    if res.unreachable:
-        slots = _slots(report)
-        lines.append(tr("plan.unreachable", slots=", ".join(slots[k][0] for k in res.unreachable)))
-    lines += ["", tr("plan.check", days=3 * res.replications), tr("plan.check_header")]
-    for check in (res.iterative, res.erlang_c, res.erlang_a):
-        lines.append(
-            f"{tr('plan.name.' + check.name):<20}  {check.share_met * 100:6.1f}%  "
-            f"{check.counter_half_hours:6d}  {check.outcome.overtime:6.1f}  "
-            f"{check.outcome.left_share * 100:5.1f}%"
-        )
+    lines += _unreachable(report, tr)
+    lines += ["", tr("plan.check", days=3 * res.replications)]
+    lines += _grid(
+        [tr(f"plan.col.{c}") for c in ("plan", "share_met", "counter_hh", "overtime", "left")],
+        [
+            [
+                tr("plan.name." + check.name),
+                f"{check.share_met * 100:.1f}%",
+                str(check.counter_half_hours),
+                f"{check.outcome.overtime:.1f}",
+                f"{check.outcome.left_share * 100:.1f}%",
+            ]
+            for check in (res.iterative, res.erlang_c, res.erlang_a)
+        ],
+    )
     lines += ["", tr("plan.models")]
     return "\n".join(lines) + "\n"
 
@@ -357,6 +375,7 @@ def render_html(report: StaffingReport, tr: Translator) -> str:
         f"<title>{_esc(head[0])}</title><style>{CSS}</style></head><body>"
         f"<h1>{_esc(head[0])}</h1>"
         + "".join(f"<p>{_esc(line)}</p>" for line in head[1:])
+        + "".join(f'<p class="miss">{_esc(line)}</p>' for line in _unreachable(report, tr))
         + f"<figure>{_chart(report, tr)}<figcaption>"
         f"{_esc(tr('plan.chart', within=f'{res.target.within:g}'))}</figcaption></figure>"
         f"<table><tr><th class=l></th><th>{_esc(tr('plan.col.arrivals'))}</th>{ghead}"

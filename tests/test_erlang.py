@@ -168,3 +168,41 @@ def test_fit_patience_censored_mle() -> None:
     p = fit_patience(left=4, exposure_minutes=600.0)
     assert p.mean_minutes == pytest.approx(150.0) and p.rate == pytest.approx(1 / 150)
     assert math.isinf(fit_patience(0, 600.0).mean_minutes)
+
+
+# -- published / independent values ------------------------------------------------------------
+@pytest.mark.parametrize(("counters", "p_wait"), [(11, 0.6821), (12, 0.4494), (13, 0.2853)])
+def test_erlang_c_textbook_values_for_ten_erlangs(counters: int, p_wait: float) -> None:
+    """The classic table: 10 erlangs offered to 11, 12 and 13 agents."""
+    assert erlang.erlang_c_probability(counters, 10.0) == pytest.approx(p_wait, abs=5e-5)
+    # 3-minute services, 10/3 arrivals a minute: mean wait C / (c mu - lambda)
+    assert erlang.erlang_c_wait(200.0, 3.0, counters) == pytest.approx(
+        erlang.erlang_c_probability(counters, 10.0) * 3.0 / (counters - 10), rel=1e-9
+    )
+
+
+def _erlang_a_birth_death(rate: float, service: float, patience: float, n: int) -> dict[str, float]:
+    """M/M/n+M as a birth-death chain (truncated far out): death rate min(k, n) mu +
+    max(k - n, 0) theta; arrivals see the stationary law (PASTA)."""
+    mu, theta = 1 / service, 1 / patience
+    weights = [1.0]
+    for k in range(1, 2000):
+        weights.append(weights[-1] * rate / (min(k, n) * mu + max(k - n, 0) * theta))
+    total = sum(weights)
+    p = [w / total for w in weights]
+    queue = sum((k - n) * p[k] for k in range(n, len(p)))
+    return {"p_wait": sum(p[n:]), "mean_queue": queue, "p_abandon": theta * queue / rate}
+
+
+@pytest.mark.parametrize(
+    ("rate", "service", "patience", "n"),
+    [(0.5, 10.0, 30.0, 5), (2.0, 6.0, 20.0, 12), (0.3, 15.0, 45.0, 3), (1.0, 8.0, 4.0, 6)],
+)
+def test_erlang_a_matches_the_birth_death_chain(
+    rate: float, service: float, patience: float, n: int
+) -> None:
+    got = erlang_a(rate, service, patience, n)
+    ref = _erlang_a_birth_death(rate, service, patience, n)
+    assert got.p_wait == pytest.approx(ref["p_wait"], rel=1e-6)
+    assert got.mean_queue == pytest.approx(ref["mean_queue"], rel=1e-6)
+    assert got.p_abandon == pytest.approx(ref["p_abandon"], rel=1e-6)

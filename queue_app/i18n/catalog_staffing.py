@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{flag} {value} は範囲外です ({low}〜{high} を指定してください)",
         "en": "{flag} {value} is out of range (give {low} to {high})",
     },
+    "err.plan_no_history": {
+        "ja": "{office} には {start}〜{end} ({weeks} 週間) の受付記録がないため、来庁数を予測できません。記録のある日より後の日を指定するか、--weeks を増やしてください (試すには madoguchi demo)",
+        "en": "{office} has no tickets in {start}..{end} (the {weeks} weeks before the day) to forecast arrivals from; plan a day after the recorded history, or give a larger --weeks (to try it out: madoguchi demo)",
+    },
     "plan.title": {
         "ja": "{office} {date} ({weekday}) 受付 {opens}-{closes} の窓口配置計画",
         "en": "Counter staffing plan: {office}, {date} ({weekday}), reception {opens}-{closes}",
@@ -39,16 +43,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "計画の検証 (同じシミュレーションを別の {days} 日分で実行)",
         "en": "Checking the plans (the same simulation on {days} other simulated days)",
     },
-    "plan.check_header": {
-        "ja": "計画              目標を満たす30分枠  窓口×30分  終業後の延長  帰った人",
-        "en": "plan              half-hours meeting target  counter-half-hours  overtime  left",
-    },
     "plan.name.iterative": {"ja": "反復シミュレーション", "en": "iterative simulation"},
     "plan.name.erlang_c": {"ja": "Erlang C (時間帯ごと)", "en": "Erlang C (per period)"},
     "plan.name.erlang_a": {"ja": "Erlang-A (遅れ・離脱込み)", "en": "Erlang-A (lag, leaving)"},
     "plan.unreachable": {
         "ja": "全窓口を開けても目標に届かない時間帯: {slots}",
         "en": "Half-hours where even every counter open misses the target: {slots}",
+    },
+    "plan.unreachable_fix": {
+        "ja": "目標に届かせるには: その手続を扱う窓口を設定に加えるか、--within を長く・--share を低くしてください (この時間帯は全窓口を開ける計画です)",
+        "en": "To reach it: configure more counters for these procedures, or give a longer --within or a lower --share (the plan opens every counter in these half-hours)",
     },
     "plan.accuracy": {
         "ja": "予測の精度 (直近 {weeks} 週のバックテスト {start}〜{end}): 1日の来庁数 MAE {mae:.1f} 人 / MAPE {mape}、30分枠 MAE {slot_mae:.2f} 人 (比較: 前週同曜日 MAPE {naive}、同曜日8週平均 MAPE {mean})",
@@ -85,6 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.reason.end_of_month": {"ja": "月末", "en": "End of month"},
     "rpt.ui.fc_why.end_of_month": {"ja": "末", "en": "E"},
     "plan.group": {"ja": "窓口{counters} ({services})", "en": "counter {counters} ({services})"},
+    "plan.col.plan": {"ja": "計画", "en": "plan"},
     "plan.col.arrivals": {"ja": "予測来庁数", "en": "arrivals"},
     "plan.col.total": {"ja": "窓口計", "en": "counters"},
     "plan.col.wait": {"ja": "平均待ち(分)", "en": "mean wait (min)"},

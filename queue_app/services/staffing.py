@@ -42,6 +42,7 @@ MS_HALF_HOUR = 1_800_000
 MS_DAY = 86_400_000
 SHORT_WAIT_MS = 600_000  # no-shows called within 10 minutes had no time to give up
 BACKTEST_WEEKS = 4
+MIN_TRAIN_DAYS = 20  # open days the factors are fitted on in a backtest
 # between two visitors a counter needs a moment (the last one leaves, papers are put away)
 # that the call-to-finish time does not hold: added to every service
 TURNAROUND_MIN = 0.5
@@ -266,8 +267,11 @@ class StaffingService:
         return fit(train, hist.counts, self.keys(hist.office_id))
 
     def accuracy(self, hist: History, weeks: int = BACKTEST_WEEKS) -> Backtest | None:
+        """Backtest on the last `weeks` weeks; a short history (the demo's 8 weeks) holds out
+        fewer weeks so that at least `MIN_TRAIN_DAYS` open days remain to train on."""
         train = [d for d in hist.days if d.day <= hist.end]
-        if len(train) < 20 + 5 * weeks:
+        weeks = min(weeks, (len(train) - MIN_TRAIN_DAYS) // 5)
+        if weeks < 1:
             return None
         return backtest(train, hist.counts, self.keys(hist.office_id), weeks)
 
@@ -354,7 +358,11 @@ class StaffingService:
         hist = self.history(office_id, start, end, max(day, end), notice_dates)
         if not hist.counts:
             raise DomainError(
-                "err.sim_no_history", office=office_id, weekday=day.strftime("%a"), weeks=weeks
+                "err.plan_no_history",
+                office=office_id,
+                start=start.isoformat(),
+                end=end.isoformat(),
+                weeks=weeks,
             )
         model = self.model(hist)
         info = next(i for i in hist.days if i.day == day)
