@@ -19,8 +19,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from queue_app.domain.errors import DomainError, InputError
+from queue_app.domain.tickets import Outcome
 
 MAX_STEPS = 8  # a visit of more than eight procedures is a mistake at the intake
+# a step that ended with this outcome cannot be done again the same visit (the second
+# visit is booked through its inquiry case); the other steps go on
+INQUIRY_OUTCOME = Outcome.DOCUMENT_INQUIRY.value
 
 
 class StepState(StrEnum):
@@ -168,11 +172,14 @@ def find_pending(plan: VisitPlan, service_id: str, include_current: bool = False
 
 def add_step(plan: VisitPlan, service_id: str, at: int | None = None) -> VisitPlan:
     """Add a procedure to the remaining steps: at `at` (1 = next) or at the end. A procedure
-    already current or still to come is refused (each once)."""
+    already current or still to come is refused (each once), and so is one whose step ended
+    in a document inquiry this visit."""
     if plan.ended:
         raise DomainError("err.plan_ended")
     if any(s.service_id == service_id and not s.state.ended for s in plan.steps):
         raise InputError("err.plan_duplicate", value=service_id)
+    if any(s.service_id == service_id and s.outcome == INQUIRY_OUTCOME for s in plan.steps):
+        raise DomainError("err.plan_after_inquiry", value=service_id)
     if len([s for s in plan.steps if not s.state.ended]) >= MAX_STEPS:
         raise InputError("err.plan_too_long", count=MAX_STEPS + 1, limit=MAX_STEPS)
     position = max(s.position for s in plan.steps) + 1

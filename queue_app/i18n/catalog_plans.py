@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この番号札の来庁は終わっているため、手続を追加できません",
         "en": "This ticket's visit has ended: no step can be added",
     },
+    "err.plan_after_inquiry": {
+        "ja": "手続 {value} は今回の来庁で文書照会になりました。同じ日にはプランに戻せません (2回目の来庁を予約してください)",
+        "en": "Procedure {value} ended in a document inquiry on this visit and cannot be added back today; book the second visit instead",
+    },
     "err.plan_skip_busy": {
         "ja": "手続 {service} は窓口で対応中または交付待ちのため省略できません。先に完了するか待ちに戻してください",
         "en": "Step {service} is at a counter or in pickup and cannot be skipped; finish it or put it back in the queue first",

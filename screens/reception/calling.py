@@ -20,7 +20,12 @@ from queue_app.domain.errors import MadoguchiError
 from queue_app.domain.tickets import TicketState, recall_makes_no_show, recalls_left
 from screens.reception.common import error_text
 from screens.reception.counter import ReceptionCounter
-from screens.reception.messages import ACTIVE_HERE, ActionDone, ActionFailed
+from screens.reception.messages import (
+    ACTIVE_HERE,
+    ActionDone,
+    ActionFailed,
+    offers_second_visit,
+)
 
 if TYPE_CHECKING:
     from queue_app.services.views import TicketView
@@ -37,6 +42,7 @@ class CallResult:
     here: int = 0
     others: int = 0
     problem: str | None = None  # a finished second visit whose case could not be completed
+    outcome: str | None = None  # the outcome chosen when the visitor was finished first
 
 
 @dataclass
@@ -129,14 +135,17 @@ class ReceptionCalling(ReceptionCounter):
 
         def run() -> tuple[TicketView | None, CallResult]:
             released, problem = release() if ticket is not None else (None, None)
+            finished = outcome if how == "finish" and released is not None else None
             if label is not None:
                 found = tickets.find(office, label)
-                return tickets.call(found.id, counter, staff), CallResult(released, problem=problem)
+                return tickets.call(found.id, counter, staff), CallResult(
+                    released, problem=problem, outcome=finished
+                )
             called = tickets.call_next(office, counter, staff)
             if called is not None:
-                return called, CallResult(released, problem=problem)
+                return called, CallResult(released, problem=problem, outcome=finished)
             here, others = tickets.waiting_for_counter(office, counter)
-            return None, CallResult(released, here, others, problem)
+            return None, CallResult(released, here, others, problem, finished)
 
         self._calling_label = label
         self.start_action("call" if label is not None else "call_next", run)
@@ -161,10 +170,7 @@ class ReceptionCalling(ReceptionCounter):
                     severity="warning",
                     timeout=8,
                 )
-            if released.state == TicketState.DONE.value and "document_inquiry" in (
-                released.outcome,
-                released.decision,
-            ):
+            if extra.outcome is not None and offers_second_visit(released, extra.outcome):
                 from screens.reception.modals import ScheduleOfferScreen
 
                 self.app.push_screen(

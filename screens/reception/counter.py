@@ -10,10 +10,16 @@ from textual import on, work
 from textual.widgets import Input
 
 from queue_app.domain.errors import DatabaseError
-from queue_app.domain.tickets import Outcome, TicketState
+from queue_app.domain.tickets import TicketState
 from screens.reception.common import error_text
 from screens.reception.live import ReceptionLive
-from screens.reception.messages import ACTIVE_HERE, ActionDone, ActionFailed
+from screens.reception.messages import (
+    ACTIVE_HERE,
+    ActionDone,
+    ActionFailed,
+    Finished,
+    offers_second_visit,
+)
 
 if TYPE_CHECKING:
     from queue_app.services.views import TicketView
@@ -117,13 +123,14 @@ class ReceptionCounter(ReceptionLive):
                 tr("reception.act.finished", number=number, outcome=tr(f"outcome.{t.outcome}")),
                 timeout=3,
             )
-            if message.extra is not None:  # the case could not be completed now
+            finished: Finished = message.extra
+            if finished.problem is not None:  # the case could not be completed now
                 self.notify(
-                    tr("reception.inquiry.complete_failed", message=message.extra),
+                    tr("reception.inquiry.complete_failed", message=finished.problem),
                     severity="warning",
                     timeout=8,
                 )
-            if Outcome.DOCUMENT_INQUIRY.value in (t.outcome, t.decision):
+            if offers_second_visit(t, finished.outcome):
                 from screens.reception.modals import ScheduleOfferScreen
 
                 self.app.push_screen(ScheduleOfferScreen(t), lambda yes: self._schedule(t, yes))
@@ -195,7 +202,7 @@ class ReceptionCounter(ReceptionLive):
             return
         services, counter, staff = self.services, self.counter_no, self.staff
 
-        def finish() -> tuple[TicketView, str | None]:
+        def finish() -> tuple[TicketView, Finished]:
             done: TicketView = services.tickets.finish(ticket.id, outcome, counter, staff)
             problem = None
             if done.case_id is not None:  # a second visit: renewed/served completes its case
@@ -203,7 +210,7 @@ class ReceptionCounter(ReceptionLive):
                     services.inquiries.complete_from_ticket(done.id, staff)
                 except Exception as exc:  # the finish stands; start-up maintenance catches up
                     problem = error_text(exc, self.tr)
-            return done, problem
+            return done, Finished(outcome, problem)
 
         self.start_action("finish", finish)
 

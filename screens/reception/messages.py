@@ -9,13 +9,32 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from queue_app.domain.tickets import TicketState
+from queue_app.domain.tickets import Outcome, TicketState
 
 if TYPE_CHECKING:
     from queue_app.services.views import TicketView
 
 
 ACTIVE_HERE = (TicketState.CALLED.value, TicketState.SERVING.value)
+
+
+def offers_second_visit(done: TicketView, outcome: str) -> bool:
+    """After a finish with `outcome` (the clerk's choice): offer to schedule the second
+    visit of a document inquiry. A plan ticket's step that ended in one (the ticket has
+    already gone on to its next step, its own outcome cleared); a single-procedure visit
+    that ended in one, or whose intake decided one, whatever the outcome chosen."""
+    inquiry = Outcome.DOCUMENT_INQUIRY.value
+    if outcome == inquiry:
+        return True
+    return not done.has_plan and inquiry in (done.outcome, done.decision)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What a finish at the counter sends back besides the ticket."""
+
+    outcome: str  # the outcome the clerk chose for the step
+    problem: str | None = None  # a finished second visit whose case could not be completed
 
 
 # -- messages from the workers -----------------------------------------------------------

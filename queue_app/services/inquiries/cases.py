@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlmodel import Session
 
-from db.models import Appointment, InquiryCase, Ticket
+from db.models import Appointment, InquiryCase, Ticket, VisitStep
 from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.inquiry import (
     OPEN_STATES,
@@ -46,7 +46,7 @@ class InquiryCases(InquiryBooking):
         kana = check_name_kana(name_kana)
         tel = check_phone(phone)
         ticket = self.services.tickets.get(ticket_id)
-        if INQUIRY_DECISION not in (ticket.decision, ticket.outcome):
+        if not self._ended_in_inquiry(ticket):
             raise DomainError(
                 "inq.err.ticket_not_inquiry",
                 number=ticket.display_number,
@@ -86,6 +86,16 @@ class InquiryCases(InquiryBooking):
             return self._case_view(self._case_row(session, int(case_id)))
 
         return self.uow.write(work)
+
+    def _ended_in_inquiry(self, ticket: TicketView) -> bool:
+        """The visit was decided or ended in a document inquiry: the ticket itself, or one
+        step of its plan (the ticket then went on to its next step, its outcome cleared)."""
+        if INQUIRY_DECISION in (ticket.decision, ticket.outcome):
+            return True
+        if not ticket.has_plan:
+            return False
+        steps = self.services.tickets.plan(ticket.id).steps
+        return any(s.state == "done" and s.outcome == INQUIRY_DECISION for s in steps)
 
     def case_for_ticket(self, ticket_id: int) -> CaseView | None:
         with self.uow.read() as session:
@@ -296,7 +306,7 @@ class InquiryCases(InquiryBooking):
 
     def left_for_later(self, office_id: str, days: int | None = None) -> list[TicketView]:
         """Visits finished with a document inquiry whose case was never opened (the clerk
-        chose 後で at the counter), newest first: those of the last `days` service days
+        chose 後で at the counter; a plan's step ended in one counts), newest first: those of the last `days` service days
         (default: how long an answer form stays valid, `[inquiry] answer_valid_days`)."""
         self.config.office(office_id)
         span = self.config.settings.inquiry.answer_valid_days if days is None else days
@@ -306,15 +316,27 @@ class InquiryCases(InquiryBooking):
             .where(InquiryCase.ticket_id == Ticket.id)  # type: ignore[arg-type]
             .exists()
         )
+        step_inquiry = (  # a plan's step that ended in an inquiry (the visit went on)
+            select(VisitStep.id)
+            .where(
+                VisitStep.ticket_id == Ticket.id,  # type: ignore[arg-type]
+                VisitStep.outcome == Outcome.DOCUMENT_INQUIRY.value,  # type: ignore[arg-type]
+            )
+            .exists()
+        )
         stmt = (
             select(Ticket)
             .where(
                 Ticket.office_id == office_id,  # type: ignore[arg-type]
                 Ticket.service_day >= since,  # type: ignore[arg-type]
-                Ticket.outcome == Outcome.DOCUMENT_INQUIRY.value,  # type: ignore[arg-type]
+                or_(
+                    Ticket.outcome == Outcome.DOCUMENT_INQUIRY.value,  # type: ignore[arg-type]
+                    step_inquiry,
+                ),
                 ~has_case,
             )
-            .order_by(Ticket.finished_ms.desc(), Ticket.id.desc())  # type: ignore[union-attr, attr-defined]
+            # a plan visitor still in the building (no end yet) comes first, on both engines
+            .order_by(Ticket.finished_ms.desc().nulls_first(), Ticket.id.desc())  # type: ignore[union-attr, attr-defined]
         )
         with self.uow.read() as session:
             return [TicketView.of(row) for row in session.scalars(stmt)]
