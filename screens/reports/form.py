@@ -106,13 +106,13 @@ class ReportsForm(Screen[None]):
             end = parse_date(raw_to) if raw_to else None
         except DateInputError as exc:
             raise exc.for_field(tr("rpt.ui.to")) from None
-        return Query(office, start, end)
+        return Query(office, start, end, self.view)
 
     def _set_view(self, view: str) -> None:
         self.view = view
         forecast = view == "forecast"
-        self.query_one("#rpt-charts").display = not forecast
-        self.query_one("#rpt-detail").display = forecast
+        self.query_one("#rpt-charts").display = view == "report"
+        self.query_one("#rpt-detail").display = view != "report"
         self.query_one("#rpt-to", Input).disabled = forecast
         table = self.query_one("#rpt-table", DataTable)
         table.cursor_type = "cell" if forecast else "row"
@@ -154,6 +154,8 @@ class ReportsForm(Screen[None]):
         try:
             if query.view == "forecast":
                 report: Any = reports.forecast(query.office_id, query.start.year, query.start.month)
+            elif query.view == "visits":
+                report = reports.visits(query.office_id, query.start, query.end)
             elif query.end is None or query.end == query.start:
                 report = reports.daily(query.office_id, query.start)
             else:

@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.message import Message
 
-VIEWS = ("report", "forecast")
+VIEWS = ("report", "visits", "forecast")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2})?$")
 
 
@@ -18,7 +18,7 @@ class Query:
     office_id: str
     start: date
     end: date | None  # None: the daily report of `start`
-    view: str = "report"  # report | forecast (the month of `start`)
+    view: str = "report"  # report | visits (start..end) | forecast (the month of `start`)
 
 
 class ReportReady(Message):

@@ -1,7 +1,8 @@
 """The reports screen: pick an office and a day (or a range), or a month's forecast.
 
-Two views (the second select): "report" shows the daily report of the From date, or the
-range report From..To when To is given (figures, sparklines, a table); "forecast" shows
+Three views (the second select): "report" shows the daily report of the From date, or the
+range report From..To when To is given (figures, sparklines, a table); "visits" shows the
+time in the building per plan and step of From (..To) (`visits.py`); "forecast" shows
 the 混雑予想カレンダー of the From month as a calendar (level per day, closed days with
 their reason); moving the cursor over a day shows its hour bands below the calendar.
 
@@ -10,7 +11,8 @@ and comes back as a `ReportReady` message; errors (a bad date, an unknown office
 database problem) come back the same way and are shown in the summary line.
 
 Stacked from one module per job: `form.py` (the form, the worker), `tables.py` (daily and
-range reports), `forecast_calendar.py` (the forecast calendar); `query.py` and `cells.py`
+range reports), `forecast_calendar.py` (the forecast calendar), `visits.py` (the visits
+report); `query.py` and `cells.py`
 hold the messages and the small text helpers.
 """
 
@@ -19,11 +21,11 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Static
 
-from screens.reports.forecast_calendar import ReportsForecast
 from screens.reports.query import ReportReady
+from screens.reports.visits import ReportsVisits
 
 
-class ReportsScreen(ReportsForecast):
+class ReportsScreen(ReportsVisits):
     # -- output ----------------------------------------------------------------------------
     @on(ReportReady)
     def _ready(self, message: ReportReady) -> None:
@@ -38,6 +40,8 @@ class ReportsScreen(ReportsForecast):
         self._cells = {}
         if message.query.view == "forecast":
             self._forecast(message.report)
+        elif message.query.view == "visits":
+            self._visits(message.report)
         elif message.query.end is None or message.query.end == message.query.start:
             self._daily(message.report)
         else:

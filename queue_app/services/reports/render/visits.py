@@ -28,6 +28,16 @@ def _summary(r: VisitReport, tr: Translator) -> list[tuple[str, str]]:
     ]
 
 
+def visits_title(r: VisitReport, tr: Translator) -> str:
+    """The report's title line (also the reports screen's)."""
+    return _title(r, tr)
+
+
+def visits_summary(r: VisitReport, tr: Translator) -> list[tuple[str, str]]:
+    """(label, value) of the headline figures (also the reports screen's)."""
+    return _summary(r, tr)
+
+
 def _plan_head(tr: Translator) -> list[str]:
     return [
         tr("rpt.visits.plan"),
