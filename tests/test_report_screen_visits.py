@@ -108,3 +108,19 @@ async def test_visits_view_of_an_empty_range_says_so(sqlite_services: Any) -> No
         await until(pilot, lambda: screen.loads > before, "the range")
         await pilot.pause()
         assert (screen.report.start.day, screen.report.end.day) == (1, 2)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_visits_view_snapshot(snap_compare: Any, sqlite_services: Any, lang: str) -> None:
+    """The look at 80x24: the plan with its steps under it, the longest wait marked, the
+    legend under the table."""
+    svc = sqlite_services
+    build_day(svc)
+    at(svc, 18, 0)
+    app = create_app(svc, AppOptions(office_id="sogo", mode="reports", lang=lang))
+
+    async def run_before(pilot: Any) -> None:
+        await _visits_view(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
