@@ -28,6 +28,24 @@ async def test_header_shows_office_counter_staff_hours(sqlite_services: Any) -> 
         assert not reception(pilot).query_one("#banner").display
 
 
+async def test_header_clock_follows_the_clocks_minute(sqlite_services: Any) -> None:
+    """The header's time and the closing banner move with the clock's minute, on the next
+    second's tick (they used to wait for a 60 s timer counted from when the screen opened:
+    up to a minute late, and frozen in the demo's fast time)."""
+    sqlite_services.clock.set(datetime(2026, 12, 1, 16, 43, 50, tzinfo=TOKYO))
+    app = reception_app(sqlite_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = reception(pilot)
+        assert "16:43" in _text(screen, "#header")
+        assert "受付終了まで31分" in _text(screen, "#banner")
+        sqlite_services.clock.set(datetime(2026, 12, 1, 16, 44, 5, tzinfo=TOKYO))
+        screen._tick()  # the 1 s timer's work, run now rather than waited for
+        await pilot.pause()
+        assert "16:44" in _text(screen, "#header")
+        assert "受付終了まで30分" in _text(screen, "#banner")
+
+
 async def test_closing_soon_banner(sqlite_services: Any) -> None:
     sqlite_services.clock.set(datetime(2026, 12, 1, 16, 50, tzinfo=TOKYO))
     app = reception_app(sqlite_services)

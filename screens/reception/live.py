@@ -60,6 +60,7 @@ class ReceptionLive(Screen[None]):
         self.tr: Translator = app.tr
         self.services = app.services
         self.config = app.services.config
+        self._shown_minute: object = None  # the clock's minute the header shows
         self.office = self.config.office(app.options.office_id)
         self.counter_no: int = int(app.options.counter or self.office.counters[0].number)
         self.staff: str | None = app.options.staff
@@ -118,7 +119,6 @@ class ReceptionLive(Screen[None]):
         self._render_waiting()
         self.query_one("#scan", Input).focus()
         self.set_interval(1.0, self._tick)
-        self.set_interval(60.0, self._minute)
         self.change_watch = ChangeWatch(self, self.services, self.poll_interval)
         # the first paint comes first; the database is read right after it, and the inquiry
         # housekeeping (purge at start-up) once the first snapshot is shown
@@ -255,10 +255,13 @@ class ReceptionLive(Screen[None]):
     def _tick(self) -> None:
         if (self.current is not None or self.opened is not None) and self.is_current:
             self._render_current()
-
-    def _minute(self) -> None:
-        self._render_header()
-        self._render_lists()
+        # the header's clock and the waits move when the clock's minute does (not 60 s after
+        # the screen opened: that showed 09:36 until almost 09:38; nor in a demo's fast time)
+        minute = self.services.clock.now().replace(second=0, microsecond=0)
+        if minute != self._shown_minute:
+            self._shown_minute = minute
+            self._render_header()
+            self._render_lists()
 
     # -- polling ---------------------------------------------------------------------------
     def refresh_snapshot(self, force: bool = True) -> None:
