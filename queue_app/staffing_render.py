@@ -17,8 +17,8 @@ from typing import Any
 from queue_app.domain.counter_sim import SkillGroup
 from queue_app.domain.staffing import PlanCheck
 from queue_app.i18n import Translator
-from queue_app.services.reports.render.table import _grid
 from queue_app.services.staffing import StaffingReport
+from queue_app.staffing_explain import factors_html, unreachable_lines
 
 FORMATS = ("table", "csv", "json", "html")
 BOM = "\ufeff"
@@ -173,19 +173,9 @@ def _head(report: StaffingReport, tr: Translator) -> list[str]:
     ]
 
 
-def _unreachable(report: StaffingReport, tr: Translator) -> list[str]:
-    """The half-hours even every counter cannot bring to the target, and what would."""
-    res = report.result
-    if not res.unreachable:
-        return []
-    slots = _slots(report)
-    return [
-        tr("plan.unreachable", slots=", ".join(slots[k][0] for k in res.unreachable)),
-        tr("plan.unreachable_fix"),
-    ]
-
-
 def render_table(report: StaffingReport, tr: Translator) -> str:
+    from queue_app.services.reports.render.table import _grid  # the reports' aligned grid
+
     res = report.result
     lines = _head(report, tr)
     labels = "  ".join(f"G{i + 1}" for i in range(len(res.groups)))
@@ -201,7 +191,7 @@ def render_table(report: StaffingReport, tr: Translator) -> str:
             f"{it.met_share * 100:6.0f}%{mark:2}  {c_n if c_n is not None else '-':>7}  "
             f"{a_n if a_n is not None else '-':>7}"
         )
-    lines += _unreachable(report, tr)
+    lines += unreachable_lines(report, tr)
     lines += ["", tr("plan.check", days=3 * res.replications)]
     lines += _grid(
         [tr(f"plan.col.{c}") for c in ("plan", "share_met", "counter_hh", "overtime", "left")],
@@ -375,7 +365,7 @@ def render_html(report: StaffingReport, tr: Translator) -> str:
         f"<title>{_esc(head[0])}</title><style>{CSS}</style></head><body>"
         f"<h1>{_esc(head[0])}</h1>"
         + "".join(f"<p>{_esc(line)}</p>" for line in head[1:])
-        + "".join(f'<p class="miss">{_esc(line)}</p>' for line in _unreachable(report, tr))
+        + "".join(f'<p class="miss">{_esc(line)}</p>' for line in unreachable_lines(report, tr))
         + f"<figure>{_chart(report, tr)}<figcaption>"
         f"{_esc(tr('plan.chart', within=f'{res.target.within:g}'))}</figcaption></figure>"
         f"<table><tr><th class=l></th><th>{_esc(tr('plan.col.arrivals'))}</th>{ghead}"
@@ -387,6 +377,7 @@ def render_html(report: StaffingReport, tr: Translator) -> str:
         f"<table><tr><th class=l></th><th>{_esc(tr('plan.col.share_met'))}</th>"
         f"<th>{_esc(tr('plan.col.counter_hh'))}</th><th>{_esc(tr('plan.col.overtime'))}</th>"
         f"<th>{_esc(tr('plan.col.left'))}</th></tr>{check}</table>"
+        f"{factors_html(report, tr)}"
         f"<pre>{_esc(tr('plan.models'))}</pre>"
         f'<script type="application/json" id="plan-data">{data}</script></body></html>\n'
     )

@@ -90,3 +90,17 @@ def test_demo_overtime_is_explained(demo) -> None:  # type: ignore[no-untyped-de
     }
     assert statistics.median(overtime.values()) < 40  # the 17:00 rush's own service
     assert max(overtime.values()) < 150  # not the hours the old demo ran on
+
+
+def test_busiest_forecast_day_waits_as_the_city_page_says(demo) -> None:  # type: ignore[no-untyped-def]
+    """The city page: 30 minutes to an hour at the busiest times. December's busiest
+    forecast day (a Monday after the notices, every counter open) waits that long in its
+    busiest hour, and no forecast hour of the month waits an hour or more."""
+    from queue_app.services.reports import ReportService
+
+    forecast = ReportService(demo).forecast("sogo", 2026, 12)
+    open_days = [d for d in forecast.days if d.open and d.wait is not None]
+    busiest = max(open_days, key=lambda d: d.wait or 0.0)
+    assert busiest.day.weekday() == 0 and "notice" in busiest.reasons
+    assert 30 <= max(b.wait for b in busiest.bands) < 60
+    assert all(b.wait < 60 for d in open_days for b in d.bands)

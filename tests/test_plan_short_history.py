@@ -110,3 +110,8 @@ def test_cli_unreachable_target_says_what_would_reach_it(cli_short, capsys, tmp_
     page = path.read_text(encoding="utf-8")
     assert code == 0, err
     assert '<p class="miss">Half-hours where even every counter open misses' in page
+    # the forecast's factors as a table a person can read
+    factors = page.split("The arrivals forecast&#x27;s factors", 1)[1].split("</table>", 1)[0]
+    assert "<td class=l>weekday: Mon</td><td>×" in factors
+    assert "base (visitors per day)" in factors and "E-certificate renewal" in factors
+    assert "days after notices" in factors and "end of month (last 3 open days)" in factors
