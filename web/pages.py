@@ -45,7 +45,9 @@ class Pages:
             REFRESH_SECONDS=REFRESH_SECONDS,
         )
         self._texts = {lang: WebText(lang, config) for lang in i18n.ENDONYMS}
-        self._shared: dict[tuple[str, str, str], tuple[int, str]] = {}
+        # (template, office, language) -> (the snapshot it was rendered from, html); the
+        # snapshot itself is kept, not its id(): a freed snapshot's id is reused by the next
+        self._shared: dict[tuple[str, str, str], tuple[OfficeLive, str]] = {}
         self._forecasts: dict[tuple[str, date], list[ForecastCell]] = {}
         self._own: dict[tuple[TicketStatus, PlanView | None, str], str] = {}
 
@@ -114,12 +116,12 @@ class Pages:
     def _shared_part(self, template: str, live: OfficeLive, lang: str) -> str:
         key = (template, live.board.office_id, lang)
         cached = self._shared.get(key)
-        if cached is not None and cached[0] == id(live):
+        if cached is not None and cached[0] is live:
             return cached[1]
         html = self.env.get_template(template).render(
             tr=self.text(lang), lang=lang, live=live, office_id=live.board.office_id
         )
-        self._shared[key] = (id(live), html)
+        self._shared[key] = (live, html)
         return html
 
     def office_live(self, live: OfficeLive, lang: str) -> str:
