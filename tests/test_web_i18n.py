@@ -70,3 +70,23 @@ def test_every_thing_to_bring_has_a_web_text() -> None:
         for reason in ("", GUARDIAN_NO_PHOTO_ID, "pin_reset"):
             for key in bring_keys(kind.value, reason):
                 assert f"web.bring.{key.rsplit('.', 1)[1]}" in MESSAGES, key
+
+
+def test_lang_parameter_accepts_the_usual_ways_of_writing_a_language() -> None:
+    """`?lang=zh-CN` or `?lang=pt-BR` (a hand-typed or shared link) picks the language,
+    rather than a 400 page; the canonical code is what the page and the cookie use."""
+    assert i18n.valid("zh-Hans") == "zh-Hans" and i18n.valid("ZH-HANS") == "zh-Hans"
+    for code, lang in [
+        ("zh", "zh-Hans"),
+        ("zh-CN", "zh-Hans"),
+        ("zh_CN", "zh-Hans"),
+        ("pt-BR", "pt"),
+        ("en-US", "en"),
+        ("ko-KR", "ko"),
+        ("vi-VN", "vi"),
+        ("ja-JP", "ja"),
+        ("easy-ja", "ja-easy"),
+    ]:
+        assert i18n.valid(code) == lang, code
+    for code in ["klingon", "zh-TW", "fr", "", "x" * 40, "en;q=1", "../en", "<en>"]:
+        assert i18n.valid(code) is None, code

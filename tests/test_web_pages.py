@@ -92,6 +92,9 @@ def test_language_chosen_on_the_page_is_remembered(site, services):  # type: ign
     assert r.cookies.get("lang") == "vi"
     again = site.get(f"/t/{issued[0].token}")  # the client keeps the cookie
     assert '<html lang="vi">' in again.text
+    regional = site.get("/o/sogo?lang=zh-CN")  # a region picks the same language
+    assert regional.status_code == 200 and '<html lang="zh-Hans">' in regional.text
+    assert regional.cookies.get("lang") == "zh-Hans"
 
 
 def test_language_defaults_from_accept_language(site):  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@ from `Accept-Language`, Japanese otherwise. Strings come from the one message ca
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from queue_app.domain.config import Config
@@ -28,13 +29,24 @@ _CHINESE_TRADITIONAL = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
 MAX_ACCEPT_LANGUAGE = 512
 
 
+# other ways to write やさしい日本語 in `?lang=`
+_EASY = ("easy-ja", "ja-x-easy", "yasashii", "easy")
+_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}")
+
+
 def valid(code: str | None) -> str | None:
-    """A supported language code as written in `?lang=` or the cookie, else None."""
-    if not code:
+    """A supported language as written in `?lang=` or the cookie (`zh-Hans`, also `zh-CN`,
+    `pt-BR`, `en-US`: a region or script picks the same language), else None."""
+    if not code or len(code) > 35:
         return None
+    lowered = code.strip().lower()
     for lang in WEB_LANGS:
-        if code.lower() == lang.lower():
+        if lowered == lang.lower():
             return lang
+    if lowered in _EASY:
+        return "ja-easy"
+    if _TAG.fullmatch(lowered):
+        return _match(lowered.replace("_", "-"))
     return None
 
 
