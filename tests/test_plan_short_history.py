@@ -115,3 +115,12 @@ def test_cli_unreachable_target_says_what_would_reach_it(cli_short, capsys, tmp_
     assert "<td class=l>weekday: Mon</td><td>×" in factors
     assert "base (visitors per day)" in factors and "E-certificate renewal" in factors
     assert "days after notices" in factors and "end of month (last 3 open days)" in factors
+
+
+def test_cli_closed_day_in_english_names_the_office_in_english(cli_short, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = _run(capsys, *ARGS[:3], "--date", "2026-12-05", "--lang", "en")
+    assert code == 2 and "Traceback" not in err
+    assert "Citizen Services Division is closed on 2026-12-05" in err
+    assert "next open day: 2026-12-07" in err
+    code, out, err = _run(capsys, *ARGS[:3], "--date", "2026-12-05")
+    assert code == 2 and "総合窓口課 は 2026-12-05 は受付していません" in err

@@ -61,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "err.sim_closed": {
         "ja": "{office} は {date} は受付していません ({reason})。次の受付日: {next_day}",
-        "en": "{office} is closed on {date} ({reason_en}); next open day: {next_day}",
+        "en": "{office_en} is closed on {date} ({reason_en}); next open day: {next_day}",
     },
     "err.sim_distribution": {
         "ja": "処理時間の分布 '{value}' は使えません (使えるもの: {known})",

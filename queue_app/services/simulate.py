@@ -242,6 +242,7 @@ class SimulationService:
             raise DomainError(
                 "err.sim_closed",
                 office=office.name_ja,
+                office_en=office.name_en,
                 date=day.isoformat(),
                 reason=status.reason_text("ja") or "",
                 reason_en=status.reason_text("en") or "",
