@@ -159,3 +159,24 @@ def test_stream_cap_refuses_clearly(sqlite_url, sqlite_services, config, clock):
         r = client.get(f"/events/o/{OFFICE}")
     assert r.status_code == 503 and r.headers["retry-after"] == "30"
     assert "ただいま混み合っています" in r.text
+
+
+def test_a_genuine_but_expired_token_gets_the_same_not_found(world, clock):  # type: ignore[no-untyped-def]
+    """Yesterday's real ticket and a past appointment's slip: the same 404 as a forgery."""
+    from datetime import timedelta
+
+    client, services, issued = world
+    slip = services.inquiries.token(booked_appointment(services))  # for 12/4
+    forged = client.get("/t/hello")
+    assert client.get(f"/t/{issued[0].token}").status_code == 200
+    assert client.get(f"/a/{slip}").status_code == 200
+    clock.set(clock.now() + timedelta(days=1))  # the ticket was yesterday's
+    for path in [f"/t/{issued[0].token}", f"/t/{issued[0].token}/qr.svg"]:
+        r = client.get(path)
+        assert r.status_code == 404 and r.text == forged.text, path
+    r = client.get(f"/events/t/{issued[0].token}")
+    assert r.status_code == 404
+    clock.set(clock.now() + timedelta(days=4))  # 12/6: the appointment has passed
+    for path in [f"/a/{slip}", f"/a/{slip}/slip.ics"]:
+        r = client.get(path)
+        assert r.status_code == 404 and r.text == forged.text, path
