@@ -118,3 +118,27 @@ def test_plan_page_in_every_language(site, services, lang):  # type: ignore[no-u
     assert steps[1][1] == current
     assert steps[2][1] == CATALOG["web.plan.pending"][lang]
     assert steps[1][0] == CATALOG["web.svc.ecert"][lang]
+
+
+def test_visitor_page_shows_the_ready_list_until_handed_over(site, services):  # type: ignore[no-untyped-def]
+    """The visitor's page lists the numbers ready for pickup (お渡しできます), as the board
+    does, with the count being prepared; a handed-over number leaves the list."""
+    t = services.tickets
+    waiting = t.issue(IssueRequest(OFFICE, "other"))  # a visitor watching their own page
+    issued = t.issue(IssueRequest(OFFICE, "card_pickup"))
+    tid, number = issued.ticket.id, issued.ticket.display_number
+    page = site.get(f"/t/{waiting.token}").text
+    assert 'id="h-ready"' not in page  # nothing in the pickup stage: no list
+    _serve(services, tid, 3)
+    page = site.get(f"/t/{waiting.token}").text
+    assert "お渡しできます" in page and "準備中 1件" in page
+    assert "ready-number" not in page
+    t.mark_ready(tid, "S002")
+    page = site.get(f"/t/{waiting.token}?lang=en").text
+    assert "Ready for pickup" in page
+    assert f'<span class="ready-number">{number}</span>' in page
+    own = site.get(f"/t/{issued.token}").text  # the pickup visitor sees their own number
+    assert f'<span class="ready-number">{number}</span>' in own
+    t.hand_over(tid, 3, "S001")
+    page = site.get(f"/t/{waiting.token}").text
+    assert 'id="h-ready"' not in page and "ready-number" not in page
