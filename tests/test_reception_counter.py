@@ -220,3 +220,26 @@ async def test_after_hours_override_is_recorded_with_reason_and_staff(
     (entry,) = svc.audit.entries(office_id="sogo")
     assert (entry.actor, entry.action) == ("S002", "override")
     assert entry.detail == "override:17:15 mae ni raichou"
+
+
+async def test_a_wait_of_three_digits_keeps_its_unit(sqlite_services: Any) -> None:
+    """After a long morning a visitor has waited 115 minutes: the list shows "115分", not a
+    cut "115" (the column was four cells wide)."""
+    from datetime import timedelta
+
+    from rich.cells import cell_len
+
+    from screens.reception.widgets import WaitingTable
+
+    svc = sqlite_services
+    ticket = _issue(svc)
+    svc.clock.set(svc.clock.now() + timedelta(minutes=115))
+    for lang, text in (("ja", "115分"), ("en", "115m")):
+        app = reception_app(svc, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            table = reception(pilot).query_one(WaitingTable)
+            await wait_until(pilot, lambda t=table: t.row_count == 1)
+            cell = table.get_cell(str(ticket.id), "minutes")
+            assert str(cell) == text
+            assert table.columns["minutes"].width >= cell_len(text)  # type: ignore[index]

@@ -174,7 +174,6 @@ class WaitingTable(DataTable[object]):
     NUMBER_WIDTH = 5
     # rows from this index on are other counters' visitors (dimmed); None: all callable
     callable_rows: int | None = None
-    MINUTES_WIDTH = 4
     MIN_SERVICE, MIN_VISIT = 12, 8
 
     def setup(self, tr: Translator, config: Config | None = None) -> None:
@@ -183,6 +182,8 @@ class WaitingTable(DataTable[object]):
         self._tr = tr
         self._config = config
         self._rows: tuple[list[TicketView], datetime, Config, int] | None = None
+        # a wait of three digits with its unit ("115分" is 5 cells): cut, it read "115"
+        self.minutes_width = max(cell_len(tr("reception.waiting.minutes", minutes=999)), 4)
         self._widths = self._column_widths()
         self._add_columns()
 
@@ -201,7 +202,7 @@ class WaitingTable(DataTable[object]):
     def _column_widths(self) -> tuple[int, int]:
         width = self.size.width or 40
         padding = 2 * self.cell_padding * 4
-        free = width - padding - self.NUMBER_WIDTH - self.MINUTES_WIDTH - 1  # 1: scrollbar
+        free = width - padding - self.NUMBER_WIDTH - self.minutes_width - 1  # 1: scrollbar
         service_max, visit_max = self._natural()
         service = max(self.MIN_SERVICE, min(service_max, free * 3 // 5))
         visit = max(self.MIN_VISIT, min(visit_max, free - service))
@@ -214,7 +215,7 @@ class WaitingTable(DataTable[object]):
         service, visit = self._widths
         self.add_column(tr("reception.waiting.col.number"), width=self.NUMBER_WIDTH, key="number")
         self.add_column(
-            tr("reception.waiting.col.minutes"), width=self.MINUTES_WIDTH, key="minutes"
+            tr("reception.waiting.col.minutes"), width=self.minutes_width, key="minutes"
         )
         self.add_column(tr("reception.waiting.col.service"), width=service, key="service")
         self.add_column(tr("reception.waiting.col.visit"), width=visit, key="visit")
