@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from db.models import Ticket
 from queue_app.cli import main
+from tests.keyboard_support import calm
 from tests.waiting import poll
 
 TZ = ZoneInfo("Asia/Tokyo")
@@ -154,7 +155,9 @@ async def test_demo_app_switches_modes_and_pauses(sqlite_services, clock) -> Non
         before = live.speed
         await pilot.press("alt+up")
         assert live.speed > before
-        await app.workers.wait_for_complete()
+        # the display's snapshot worker is exclusive: one cancelled by a newer one after the
+        # mode switches is not a failure (under load it may still be pending here)
+        await calm(pilot, rounds=1)
     assert live._thread is None  # stopped with the app
 
 
