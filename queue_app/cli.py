@@ -195,7 +195,13 @@ def _fail(exc: MadoguchiError, ctx: CliContext) -> int:
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console script. Ctrl-C before `main` is under way (loading the commands,
+    parsing) ends like Ctrl-C during a command: exit 130, no traceback."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
 
 
 if __name__ == "__main__":

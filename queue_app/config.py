@@ -52,7 +52,8 @@ def config_path(flag: str | None, env: Mapping[str, str]) -> Path:
 
 def read_document(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_bytes().decode("utf-8")
+        # "utf-8-sig": a file saved as "UTF-8 with BOM" (Windows Notepad) reads the same
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise ConfigError(
             "err.config_unreadable", path=str(path), problem=exc.strerror or str(exc)

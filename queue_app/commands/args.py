@@ -45,16 +45,20 @@ def format_and_out(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None
 
 
 def write_out(ctx: CliContext, path: str, text: str, written_key: str) -> None:
-    """Write a rendered report or plan to `--out FILE` and say so; a file that cannot be
-    written is refused naming it and why (a usage error, not a traceback)."""
-    from pathlib import Path
+    """Write a rendered report or plan to `--out FILE` and say so. A file that cannot be
+    written is the environment (exit 3, like `--png`), named with why; the text goes
+    through a temporary file, so a failure never leaves half a report under the name."""
+    from queue_app.commands.outputs import check_writable, write_via_temp
+    from queue_app.domain.errors import SetupError
 
-    from queue_app.domain.errors import InputError
-
+    target = check_writable(path, "--out")
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_via_temp(target, target.suffix, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:
-        raise InputError("err.report_out", path=path, problem=exc.strerror or str(exc)) from None
+        problem = exc.strerror or type(exc).__name__
+        raise SetupError(
+            "err.output_unwritable", flag="--out", path=str(target), problem=problem
+        ) from None
     ctx.out(ctx.tr(written_key, path=path))
 
 

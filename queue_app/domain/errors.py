@@ -20,6 +20,8 @@ class MadoguchiError(Exception):
         params = dict(self.params)
         if "value" in params:
             params["value"] = shown_value(params["value"], lang)
+        if isinstance(params.get("url"), str):  # a database URL: never its password
+            params["url"] = shown_url(str(params["url"]))
         for name in ("state", "action"):
             value = params.get(name)
             if isinstance(value, str) and f"{name}.{value}" in CATALOG:
@@ -56,13 +58,29 @@ class DatabaseError(MadoguchiError):
     exit_code = 3
 
 
+def shown_url(url: str) -> str:
+    """A database URL as a message may show it: the password replaced by `***`, even in a
+    URL too malformed to parse (`postgresql://user:secret@[::1/db`)."""
+    import re
+
+    return re.sub(r"(://[^/?#@:]*:)[^/?#]*@", r"\1***@", url)
+
+
 def shown_value(value: object, lang: str = "ja") -> object:
     """A rejected value as an error message may show it: one that could be a PIN or a
     個人番号 (only digits, 4 or more; a 12-digit run), that is long or that holds
-    characters which cannot be printed is replaced by a note saying it is not shown."""
+    characters which cannot be printed is replaced by a note saying it is not shown. A
+    number is judged by its digits: a PIN typed into `--counter` or `--port` is a PIN."""
+    import re
+
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if re.search(r"\d{4,}", f"{value:.15g}" if isinstance(value, float) else str(value)):
+            from queue_app.i18n import t
+
+            return t("err.value_hidden", lang)
+        return value
     if not isinstance(value, str):
         return value
-    import re
 
     from queue_app.domain.my_number import looks_like_personal_number
 

@@ -10,10 +10,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "形式 {value} には対応していません({known})",
         "en": "unknown format {value} (use {known})",
     },
-    "err.report_out": {
-        "ja": "ファイル {path} に書き込めません: {problem}",
-        "en": "cannot write {path}: {problem}",
-    },
     # titles
     "rpt.title_daily": {
         "ja": "日報 待ち時間 {office} {date}({weekday})",

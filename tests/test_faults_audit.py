@@ -1,0 +1,177 @@
+"""Issue 16, second pass (a clumsy or hostile user at the real command): what the first
+pass let through. A number typed into a numeric flag is echoed no more than one typed into
+a text flag; a run of more than 12 digits is still a 12-digit run; an unwritable report
+`--out` is the environment (exit 3) like `--png`; a database URL's password is never
+printed; Ctrl-C while the command starts is no traceback; a configuration saved "UTF-8
+with BOM" (Windows Notepad) is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from queue_app.domain.errors import InputError, shown_value
+from tests.faults_support import Cli, make_cli, stored_twelve_digit_runs
+
+ISSUE = ("ticket", "issue", "--office", "sogo", "--service", "ecert")
+
+
+@pytest.fixture
+def cli(
+    db_url: str,
+    config: Any,
+    clock: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Any:
+    made = make_cli(db_url, config, clock, tmp_path, monkeypatch, capsys)
+    yield made
+    made.services.engine.dispose()
+
+
+@pytest.fixture
+def sqlite_cli(
+    sqlite_url: str,
+    config: Any,
+    clock: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Any:
+    made = make_cli(sqlite_url, config, clock, tmp_path, monkeypatch, capsys)
+    yield made
+    made.services.engine.dispose()
+
+
+def _clean(code: int, err: str, expected: int) -> None:
+    assert code == expected, err
+    assert "Traceback" not in err
+    assert err.startswith(("madoguchi", "usage:", "使い方:")), err
+
+
+# -- numbers typed into numeric flags are not echoed either -------------------------------------
+
+
+@pytest.mark.parametrize("value", [1234, 123456789012, 1234.0, 123456789012.0, 1.2345678901234e19])
+def test_a_rejected_number_that_could_be_a_pin_is_hidden(value: object) -> None:
+    for lang in ("ja", "en"):
+        assert shown_value(value, lang) != value
+    assert shown_value(3) == 3 and shown_value(0.5) == 0.5 and shown_value(True) is True
+
+
+PIN_LIKE = ("1234", "123456789012")
+NUMERIC_FLAGS = [
+    *[("ticket", "call", "--office", "sogo", "--counter", n, "--staff", "S001") for n in PIN_LIKE],
+    *[("plan", "--office", "sogo", "--date", "2026-12-01", "--within", n) for n in PIN_LIKE],
+    *[("plan", "--office", "sogo", "--date", "2026-12-01", "--share", n) for n in PIN_LIKE],
+    # 1234 is a port a server could listen on: only the impossible one
+    ("display", "--office", "sogo", "--web", "--port", "123456789012"),
+    ("web", "--port", "123456789012"),
+]
+
+
+@pytest.mark.parametrize("argv", NUMERIC_FLAGS, ids=lambda argv: " ".join(argv[:2] + argv[-2:]))
+def test_numeric_flags_do_not_echo_a_pin_or_a_personal_number(
+    sqlite_cli: Cli, argv: tuple[str, ...]
+) -> None:
+    number = next(a for a in argv if a in PIN_LIKE)
+    for lang in ("ja", "en"):
+        code, out, err = sqlite_cli.run("--lang", lang, *argv)
+        _clean(code, err, 2)
+        assert number not in out + err
+
+
+# -- more than 12 digits is still a 12-digit run ---------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["--request-id", "--decision"])
+@pytest.mark.parametrize("value", ["1234567890123", "12345678901234567890", "k1234567890123"])
+def test_a_longer_digit_run_is_never_stored(cli: Cli, flag: str, value: str) -> None:
+    code, out, err = cli.run(*ISSUE, flag, value)
+    _clean(code, err, 2)
+    assert value not in out + err
+    assert cli.count() == 0
+    assert stored_twelve_digit_runs(cli.services.engine) == []
+
+
+def test_the_validator_refuses_any_run_of_twelve_or_more_digits() -> None:
+    from queue_app.domain.fields import check_field
+
+    for value in ("1234567890123", "x" + "9" * 20, "１２３４５６７８９０１２３"):
+        with pytest.raises(InputError):
+            check_field("override", value)
+    assert check_field("override", "電話 048-473-1111") == "電話 048-473-1111"
+    assert check_field("override", "12345678901") == "12345678901"
+
+
+# -- report and plan `--out`: the environment, checked, never half a file ------------------------
+
+
+def test_unwritable_report_out_is_an_environment_error(sqlite_cli: Cli) -> None:
+    for target in (Path("/proc/r.html"), sqlite_cli.tmp / "missing" / "r.html", sqlite_cli.tmp):
+        code, out, err = sqlite_cli.run(
+            "--lang", "en", "report", "daily", "--office", "sogo", "--date", "2026-12-01",
+            "--format", "html", "--out", str(target),
+        )  # fmt: skip
+        _clean(code, err, 3)
+        assert str(target) in err
+
+
+def test_report_out_is_written_whole(sqlite_cli: Cli) -> None:
+    target = sqlite_cli.tmp / "day.csv"
+    code, out, err = sqlite_cli.run(
+        "report", "daily", "--office", "sogo", "--date", "2026-12-01",
+        "--format", "csv", "--out", str(target),
+    )  # fmt: skip
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").strip()
+    assert [p.name for p in sqlite_cli.tmp.iterdir() if p.name.startswith(".day.csv")] == []
+
+
+# -- a database URL's password is never printed -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://clerk:hunter2secret@[::1/madoguchi",
+        "postgresql+psycopg://clerk:hunter2secret@dbhost:notaport/madoguchi",
+        "mysql://clerk:hunter2secret@dbhost/madoguchi",
+    ],
+)
+def test_a_bad_database_url_never_shows_its_password(sqlite_cli: Cli, url: str) -> None:
+    code, out, err = sqlite_cli.run("--db", url, "ticket", "list", "--office", "sogo")
+    _clean(code, err, 3)
+    assert "hunter2secret" not in out + err
+    assert "clerk" in err  # the rest of the URL is shown, so the user sees which one
+
+
+# -- Ctrl-C before the command is under way -----------------------------------------------------
+
+
+def test_ctrl_c_while_starting_is_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import queue_app.cli as cli_module
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "build_parser", interrupted)
+    with pytest.raises(SystemExit) as exit_:
+        cli_module.run()
+    assert exit_.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+# -- a configuration saved as UTF-8 with BOM ----------------------------------------------------
+
+
+def test_configuration_with_a_byte_order_mark_is_read(sqlite_cli: Cli) -> None:
+    config = sqlite_cli.tmp / "bom.toml"
+    config.write_bytes(b'\xef\xbb\xbf[general]\nlanguage = "en"\n')
+    code, out, err = sqlite_cli.run("--config", str(config), "config", "check")
+    assert code == 0, err
