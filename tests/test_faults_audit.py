@@ -157,7 +157,7 @@ def test_ctrl_c_while_starting_is_no_traceback(
 ) -> None:
     import queue_app.cli as cli_module
 
-    def interrupted() -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli_module, "build_parser", interrupted)
