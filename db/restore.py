@@ -11,12 +11,16 @@ number, an id or a token twice.
 4. The backup is copied in (SQLite backup API / pg_restore), brought to the current schema
    (an older backup is upgraded), and the mark is applied on top: numbering continues above
    the highest number ever issued, ids continue above the highest id ever used.
+   SQLite: all of this happens in a staging file beside the database (`<name>.restoring`),
+   which then replaces it in one rename: a restore killed before the mark is applied leaves
+   the old database, which still knows every number (run the restore again).
 
 Proved by tests/test_faults_restore.py (SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,13 +121,41 @@ def _restore_sqlite(url: str, source: Path, target: Path, force: bool) -> Restor
         raise DatabaseError(
             "err.restore_unknown_high_water", target=str(target), problem="file not found"
         )
-    files.restore_sqlite(source, target, known)
-    engine = make_engine(url)
+    staging = target.with_name(f"{target.name}.restoring")
+    _remove(staging)  # left by a restore that was killed
     try:
-        upgraded, counters, ids = _finish(engine, mark)
-    finally:
-        engine.dispose()
+        files.restore_sqlite(source, staging, known)
+        engine = make_engine(f"sqlite:///{staging}")
+        try:
+            upgraded, counters, ids = _finish(engine, mark)
+        finally:
+            engine.dispose()
+        _swap_in(staging, target, known)
+    except BaseException:
+        _remove(staging)
+        raise
     return RestoreResult("sqlite", revision, upgraded, counters, ids)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _swap_in(staging: Path, target: Path, known: set[str]) -> None:
+    """Copy the finished `staging` file over `target` with the backup API: one write
+    transaction on the target, so a restore killed here leaves the old database whole.
+    The staging file leaves WAL mode first, so it is one self-contained file."""
+    try:
+        conn = sqlite3.connect(staging, timeout=30)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError("err.restore_failed", path=str(target), problem=str(exc)) from None
+    files.restore_sqlite(staging, target, known)
+    _remove(staging)
 
 
 def _restore_postgres(url: str, source: Path, force: bool) -> RestoreResult:

@@ -175,3 +175,48 @@ def test_configuration_with_a_byte_order_mark_is_read(sqlite_cli: Cli) -> None:
     config.write_bytes(b'\xef\xbb\xbf[general]\nlanguage = "en"\n')
     code, out, err = sqlite_cli.run("--config", str(config), "config", "check")
     assert code == 0, err
+
+
+# -- a restore cut short after the copy must not lose the high-water mark -----------------------
+
+
+def test_restore_interrupted_before_the_mark_keeps_the_database(
+    sqlite_url: str, config: Any, clock: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGKILL or Ctrl-C after the backup is copied in but before the mark is applied: the
+    database must still be the one that knows every number issued (so a second restore
+    carries the mark), never the backup without it."""
+    from db import highwater
+    from db.backup import backup
+    from db.restore import restore
+    from queue_app.services import IssueRequest
+    from tests.conftest import make_services
+
+    services = make_services(sqlite_url, config, clock)
+    for _ in range(2):
+        services.tickets.issue(IssueRequest("sogo", "ecert"))
+    out = tmp_path / "b.db"
+    backup(sqlite_url, out)
+    for _ in range(3):  # handed to visitors after the backup: A-003 .. A-005
+        services.tickets.issue(IssueRequest("sogo", "ecert"))
+    services.engine.dispose()
+
+    def killed(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt  # stands for the SIGKILL: nothing after this line runs
+
+    with monkeypatch.context() as patch:
+        patch.setattr(highwater, "apply", killed)
+        with pytest.raises(KeyboardInterrupt):
+            restore(sqlite_url, out)
+    services = make_services(sqlite_url, config, clock)
+    assert len(services.tickets.list("sogo")) == 5  # still the live database
+    services.engine.dispose()
+
+    restore(sqlite_url, out)  # run again: the mark is read from the live database
+    services = make_services(sqlite_url, config, clock)
+    try:
+        assert services.tickets.issue(IssueRequest("sogo", "ecert")).ticket.number == 6
+    finally:
+        services.engine.dispose()
+    leftovers = [p.name for p in Path(sqlite_url.removeprefix("sqlite:///")).parent.iterdir()]
+    assert not [name for name in leftovers if "restoring" in name], leftovers

@@ -225,7 +225,8 @@ class LiveDay:
             a.service_id,
             visit_kind=a.kind,
             decision=a.decision,
-            request_id=f"demo-{self.seed}-{a.office_id}-{a.at_ms}-{a.service_id}",
+            # base 36: a millisecond time is 13 digits, and no stored value holds a run of 12
+            request_id=f"demo-{_b36(self.seed)}-{a.office_id}-{_b36(a.at_ms)}-{a.service_id}",
         )
         tickets = self.services.tickets
         issued = (
@@ -375,3 +376,15 @@ class LiveDay:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+
+
+def _b36(number: int) -> str:
+    """`number` in base 36 (0-9a-z): short, and never a long run of digits."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    sign, number = ("n", -number) if number < 0 else ("", number)
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return sign + text
