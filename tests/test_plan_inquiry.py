@@ -159,3 +159,19 @@ async def test_a_plan_step_served_offers_nothing(sqlite_services: Any) -> None:
         await wait_until(pilot, lambda: svc.tickets.get(tid).service_id == "other")
         await settle(pilot)
         assert not isinstance(app.screen, ScheduleOfferScreen)
+
+
+def test_the_intake_decision_is_the_e_certificate_steps_default_only(
+    sqlite_services: Any,
+) -> None:
+    """An intake that decided an inquiry for the e-certificate does not make 文書照会 the
+    default outcome of the plan's other steps (one Enter would send a letter for them)."""
+    from screens.reception.modals.outcome import default_outcome
+
+    t = sqlite_services.tickets
+    request = IssueRequest("sogo", "", visit_kind="agent_first", decision=INQUIRY)
+    ticket = t.issue_plan(request, "ecert,other").ticket
+    assert default_outcome(ticket, "ecert").value == INQUIRY
+    moved = _serve(t, ticket.id, 3, INQUIRY)
+    assert moved.service_id == "other"
+    assert default_outcome(moved, "ecert").value == "served"

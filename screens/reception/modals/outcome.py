@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 
 def default_outcome(ticket: TicketView, ecert: str) -> Outcome:
+    """The outcome highlighted when the dialog opens. The intake's decision is about the
+    e-certificate: on a plan ticket it applies to that step only."""
+    if ticket.has_plan and ticket.service_id != ecert:
+        return Outcome.SERVED
     if ticket.decision == Decision.DOCUMENT_INQUIRY.value:
         return Outcome.DOCUMENT_INQUIRY
     if ticket.decision == Decision.NEW_CARD_APPLICATION.value:
