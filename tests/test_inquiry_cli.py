@@ -170,3 +170,23 @@ def test_purge_command(
     assert shown["purged"] and shown["name_kana"] is None and shown["phone"] is None
     assert main(["purge"]) == 0
     assert "0" in capsys.readouterr().out
+
+
+def test_slip_to_an_unwritable_folder_names_it(
+    cli_env: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 16: `appointments slip --out` into a place that cannot be written is the
+    environment (exit 3) with the folder and why, like `--png` (it said "unexpected")."""
+    case_id = open_and_mail(capsys, cli_env)
+    appt = ok_json(capsys, "appointments", "book", "--case", str(case_id), "--office", "sogo",
+                   "--date", "2026-12-04", "--time", "10:00")  # fmt: skip
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    for out in (Path("/proc/slips"), blocker, blocker / "sub"):
+        code = main(
+            ["--lang", "en", "appointments", "slip", "--id", str(appt["id"]), "--out", str(out)]
+        )
+        err = capsys.readouterr().err
+        assert code == 3, err
+        assert "Traceback" not in err and "unexpected" not in err
+        assert str(out) in err

@@ -219,7 +219,7 @@ def run_slip(args: argparse.Namespace, ctx: CliContext) -> int:
     appt = _appointment(args, ctx)
     inq = ctx.services.inquiries
     if args.out:
-        paths = inq.write_slip(appt.id, Path(args.out), ctx.lang)
+        paths = _write_slip(ctx, appt.id, Path(args.out))
         if args.json:
             ctx.out_json({k: str(v) for k, v in paths.items()})
         else:
@@ -231,3 +231,17 @@ def run_slip(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.out(inq.slip_text(appt.id, ctx.lang).rstrip("\n"))
     return 0
+
+
+def _write_slip(ctx: CliContext, appointment_id: int, out: Path) -> dict[str, Path]:
+    """The slip's files in `--out DIR`; a folder that cannot be made or written is the
+    environment (exit 3), named with why, like `--png`."""
+    from queue_app.domain.errors import SetupError
+
+    try:
+        return ctx.services.inquiries.write_slip(appointment_id, out, ctx.lang)
+    except OSError as exc:
+        problem = exc.strerror or type(exc).__name__
+        raise SetupError(
+            "err.output_unwritable", flag="--out", path=str(out), problem=problem
+        ) from None
