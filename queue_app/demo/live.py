@@ -90,6 +90,18 @@ class LiveDay:
         self.options = options or HistoryConfig()
         self.generator = HistoryGenerator(services.config, seed, self.options, offices)
         self.office_ids = list(self.generator.office_ids)
+        # the back office looks only where a procedure has a pickup stage (one office of
+        # three in the demo): its board read was half the cost of every step
+        config = services.config
+        self._pickup_offices = [
+            oid
+            for oid in self.office_ids
+            if any(
+                config.services[sid].pickup
+                for sid in config.offices[oid].services
+                if sid in config.services
+            )
+        ]
         self.rng = random.Random(f"live:{seed}")
         self.stats = LiveStats()
         self.paused = False
@@ -194,7 +206,7 @@ class LiveDay:
         tickets = self.services.tickets
         prepare = int(self.options.preparing_minutes * 60_000)
         collect = int(self.options.pickup_wait_minutes * 60_000)
-        for oid in self.office_ids:
+        for oid in self._pickup_offices:
             board = self._guard(tickets.pickup_board, oid)
             if board is None:
                 continue
