@@ -12,6 +12,8 @@ from typing import Any
 from textual import events
 from textual.keys import _character_to_key
 
+from tests.waiting import workers_done
+
 NAMED = {"tab": "\t", "enter": "\r", "space": " ", "escape": "\x1b", "backspace": "\x7f"}
 
 
@@ -42,11 +44,6 @@ def tabs_to(screen: Any, widget_id: str) -> int:
 async def calm(pilot: Any, rounds: int = 3) -> None:
     """Let workers finish and their messages be handled. A worker cancelled by a newer one
     of its group (the reception's polling is exclusive) is not a failure here."""
-    from textual.worker import WorkerCancelled
-
     for _ in range(rounds):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass
+        await workers_done(pilot.app)
         await pilot.pause()

@@ -10,6 +10,7 @@ from textual.widgets._footer import FooterKey
 from queue_app.demo.app import DemoApp
 from screens.app import AppOptions
 from tests.conftest import make_services
+from tests.waiting import workers_done
 
 MODES = ["reception", "display", "reports"]
 
@@ -23,7 +24,7 @@ def demo_services(sqlite_url, config, clock):  # type: ignore[no-untyped-def]
 
 async def _labels(app, pilot) -> list[str] | None:  # type: ignore[no-untyped-def]
     """The footer's key labels on the current screen, or None when it has no footer."""
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     await pilot.pause()
     footers = list(app.screen.query(Footer))
@@ -65,7 +66,7 @@ async def test_ctrl_o_cycles_the_modes(demo_services) -> None:  # type: ignore[n
         order = [app.current_mode]
         for _ in range(3):
             await pilot.press("ctrl+o")
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             order.append(app.current_mode)
         assert order == ["reception", "display", "reports", "reception"]

@@ -9,6 +9,7 @@ import pytest
 from queue_app.demo.app import DemoApp, DemoKeys
 from screens.app import AppOptions
 from tests.conftest import make_services
+from tests.waiting import workers_done
 
 MODES = ["reception", "display", "reports"]
 WORDS = {"ja": ("Ctrl+Q 終了", "Ctrl+O 画面切替"), "en": ("Ctrl+Q quit", "Ctrl+O switch screen")}
@@ -28,7 +29,7 @@ async def test_keys_on_every_view(demo_services, lang) -> None:  # type: ignore[
     async with app.run_test(size=(80, 24)) as pilot:
         for mode in [*MODES, "reception"]:  # back to the first: still there, only once
             app.action_mode(mode)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             await pilot.pause()
             assert app.current_mode == mode

@@ -13,6 +13,7 @@ from screens.app import AppOptions, MadoguchiApp
 from screens.scheduling.cases import CasesScreen
 from screens.scheduling.screen import SchedulingScreen
 from tests.inquiry_support import first_visit, mailed_case
+from tests.waiting import workers_done
 
 
 class Host(MadoguchiApp):
@@ -27,7 +28,7 @@ class Host(MadoguchiApp):
 
 async def settle(app: MadoguchiApp, pilot: Pilot[Any]) -> None:
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
 

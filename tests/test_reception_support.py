@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from screens.app import AppOptions, create_app
-from tests.waiting import until
+from tests.waiting import until, workers_done
 
 
 def reception_app(
@@ -33,7 +33,7 @@ def reception_app(
 async def settle(pilot: Any, rounds: int = 3) -> None:
     """Let workers finish and their messages be handled."""
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 

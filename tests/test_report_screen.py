@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Sparkline, Static
 from screens.app import AppOptions, create_app
 from tests.conftest import make_services
 from tests.report_fixtures import at, build_history, report_config
-from tests.waiting import until
+from tests.waiting import until, workers_done
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def rsvc(sqlite_url, clock):  # type: ignore[no-untyped-def]
 
 
 async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
 
 

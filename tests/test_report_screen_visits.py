@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Select, Sparkline, Static
 
 from screens.app import AppOptions, create_app
 from tests.test_report_visits import at, build_day
-from tests.waiting import until
+from tests.waiting import until, workers_done
 
 SIZE = (80, 24)
 
@@ -27,7 +27,7 @@ async def _visits_view(pilot: Any) -> Any:
     app = pilot.app
     screen = app.screen
     await until(pilot, lambda: screen.loads >= 1, "the first report")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     screen.query_one("#rpt-from", Input).value = "2026-12-01"
     screen.query_one("#rpt-view", Select).value = "visits"  # switches and loads
     await until(
@@ -35,7 +35,7 @@ async def _visits_view(pilot: Any) -> Any:
         lambda: type(screen.report).__name__ == "VisitReport",
         "the visits report",
     )
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     return screen
 

@@ -16,7 +16,7 @@ from queue_app.domain.config import ReportSettings
 from screens.app import AppOptions, create_app
 from tests.conftest import make_services
 from tests.report_fixtures import at, build_history, report_config
-from tests.waiting import until
+from tests.waiting import until, workers_done
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 
@@ -51,7 +51,7 @@ def rsvc_history(sqlite_url, clock):  # type: ignore[no-untyped-def]
 async def _wait_loads(pilot, n: int) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     await until(pilot, lambda: app.screen.loads >= n, f"report number {n}")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
 
 
@@ -69,7 +69,7 @@ async def _forecast(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(400):  # a daily report computed before the switch may arrive first
         if getattr(screen.report, "month", None) == 1:
             break
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
     assert screen.report.month == 1
     await pilot.pause()

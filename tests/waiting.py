@@ -54,3 +54,25 @@ def join_all(threads: list[threading.Thread], timeout: float | None = None) -> N
         thread.join(max(0.0, end - time.monotonic()))
     hung = [t.name for t in threads if t.is_alive()]
     assert not hung, f"threads still running after the deadline: {hung}"
+
+
+async def workers_done(app: Any) -> None:
+    """Wait until every worker of a Textual `app` has ended.
+
+    `WorkerManager.wait_for_complete` re-raises the error of a worker that the app itself
+    handles (`exit_on_error=False`: the screen turns it into a message), but only while that
+    worker is still registered: whether it is depends on how fast the machine runs. Such an
+    error is the screen's to report, so it is not the test's failure; an unhandled one
+    (`exit_on_error=True`) still fails the test. A worker cancelled by a newer exclusive one
+    did what it was meant to.
+    """
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for worker in list(app.workers):
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            continue
+        except WorkerFailed:
+            if worker.exit_on_error:
+                raise
