@@ -27,7 +27,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 
-from queue_app.domain.errors import DatabaseError, SetupError
+from queue_app.domain.errors import DatabaseError, DatabaseUrlError, SetupError
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -49,17 +49,28 @@ def make_engine(
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     echo: bool = False,
     create_folder: bool = True,
+    create_file: bool = True,
 ) -> Engine:
     """`create_folder=False`: a SQLite URL whose folder is missing is an error (the CLI
-    passes it for a URL the user typed: a typo must not create an empty database)."""
+    passes it for a URL the user typed: a typo must not create an empty database).
+    `create_file=False`: a SQLite file that does not exist is an error and is not created
+    (every command but `init` and `db upgrade`: reading a typo'd path must leave no empty
+    file behind)."""
     url = normalize_url(url)
     try:
         parsed = make_url(url)
     except Exception as exc:
-        raise DatabaseError("err.db_url", url=url, problem=str(exc)) from None
+        raise DatabaseUrlError("err.db_url", url=url, problem=str(exc)) from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(
-            url, parsed.database, read_only, synchronous, busy_timeout_ms, echo, create_folder
+            url,
+            parsed.database,
+            read_only,
+            synchronous,
+            busy_timeout_ms,
+            echo,
+            create_folder,
+            create_file,
         )
     if parsed.get_backend_name() == "postgresql":
         args: dict[str, Any] = {"connect_timeout": 5, "application_name": application_name()}
@@ -68,7 +79,7 @@ def make_engine(
         return create_engine(
             url, pool_pre_ping=True, connect_args=args, echo=echo, pool_size=5, max_overflow=5
         )
-    raise DatabaseError(
+    raise DatabaseUrlError(
         "err.db_url", url=url, problem="only sqlite:/// and postgresql:// are supported"
     )
 
@@ -81,9 +92,12 @@ def _sqlite_engine(
     busy_timeout_ms: int,
     echo: bool,
     create_folder: bool = True,
+    create_file: bool = True,
 ) -> Engine:
     if not database or database == ":memory:":
-        raise DatabaseError("err.db_url", url=url, problem="use a file: several processes share it")
+        raise DatabaseUrlError(
+            "err.db_url", url=url, problem="use a file: several processes share it"
+        )
     path = Path(database).expanduser()
     if read_only:
         if not path.exists():
@@ -101,7 +115,7 @@ def _sqlite_engine(
         )
         _reopen_when_replaced(engine, path)
     else:
-        _prepare_file(path, create_folder)
+        _prepare_file(path, create_folder, create_file)
         engine = create_engine(
             f"sqlite:///{path}",
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
@@ -111,7 +125,7 @@ def _sqlite_engine(
     setattr(engine, "madoguchi_busy_s", busy_timeout_ms / 1000)  # noqa: B010
     sync = synchronous.upper()
     if sync not in ("OFF", "NORMAL", "FULL", "EXTRA"):
-        raise DatabaseError("err.db_url", url=url, problem=f"bad synchronous mode {synchronous}")
+        raise DatabaseUrlError("err.db_url", url=url, problem=f"bad synchronous mode {synchronous}")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -160,8 +174,9 @@ def _reopen_when_replaced(engine: Engine, path: Path) -> None:
             raise DisconnectionError("the database file was moved or replaced")
 
 
-def _prepare_file(path: Path, create_folder: bool) -> None:
-    """Refuse a missing folder (unless asked to create it); create a new file as 0600."""
+def _prepare_file(path: Path, create_folder: bool, create_file: bool = True) -> None:
+    """Refuse a missing folder or file (unless asked to create them); create a new file
+    as 0600."""
     if not path.parent.is_dir():
         if not create_folder:
             raise SetupError("err.db_folder_missing", folder=str(path.parent))
@@ -172,6 +187,8 @@ def _prepare_file(path: Path, create_folder: bool) -> None:
                 "err.db_unwritable", path=str(path), problem=exc.strerror or str(exc)
             ) from None
     if not path.exists():
+        if not create_file:
+            raise DatabaseError("err.db_missing", path=str(path))
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         except OSError:

@@ -107,14 +107,20 @@ class CliContext:
         from db.engine import make_engine
 
         # a URL the user gave (flag, environment, configuration) must name an existing
-        # folder: a typo must not create a new empty database; `init` creates it
+        # folder, and no command but `init` / `db upgrade` creates the file: a typo must not
+        # leave a new empty database behind
         explicit = bool(
             getattr(self.args, "db", None)
             or self.env.get("MADOGUCHI_DATABASE_URL")
             or self.config.settings.database_url
         )
-        creating = getattr(self.args, "command", None) == "init"
-        engine = make_engine(self.database_url, create_folder=creating or not explicit)
+        command = getattr(self.args, "command", None)
+        creating = command == "init" or (
+            command == "db" and getattr(self.args, "db_command", None) == "upgrade"
+        )
+        engine = make_engine(
+            self.database_url, create_folder=creating or not explicit, create_file=creating
+        )
         self._closers.append(engine.dispose)
         return engine
 

@@ -159,6 +159,7 @@ def test_bad_database_url(url: str) -> None:
     with pytest.raises(DatabaseError) as err:
         make_engine(url)
     assert err.value.key == "err.db_url"
+    assert err.value.exit_code == 2  # the value typed is wrong: a usage error
 
 
 def test_bad_synchronous_mode(tmp_path: Path) -> None:

@@ -254,6 +254,36 @@ def test_sqlite_url_in_a_missing_folder_creates_nothing(
     assert not missing.parent.exists()
 
 
+def test_sqlite_url_to_a_missing_file_creates_nothing(
+    sqlite_cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in the file name (folder right) is refused by every command that only uses a
+    database, naming the path and the fix; only `db upgrade` (and `init`) create the file."""
+    missing = sqlite_cli.tmp / "madoguchi-typo.db"
+    monkeypatch.setenv("MADOGUCHI_DATABASE_URL", f"sqlite:///{missing}")
+    for argv in (("ticket", "list", "--office", "sogo"), ISSUE, ("db", "current")):
+        code, _, err = sqlite_cli.run(*argv)
+        _clean(code, err, 3)
+        assert str(missing) in err and "madoguchi init" in err
+        assert not missing.exists(), argv
+    code, _, err = sqlite_cli.run("db", "upgrade")
+    assert code == 0, err
+    assert missing.exists()
+    code, out, err = sqlite_cli.run("ticket", "list", "--office", "sogo")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("url", ["nonsense", "mysql://root@localhost/x", "sqlite://"])
+def test_a_database_url_that_is_not_one_is_a_usage_error(
+    sqlite_cli: Cli, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--db nonsense` is a wrong value typed by the user: exit 2 (usage), saying which forms
+    work, like every other bad option value."""
+    code, _, err = sqlite_cli.run("--db", url, "ticket", "list", "--office", "sogo")
+    _clean(code, err, 2)
+    assert "sqlite:///" in err and "postgresql+psycopg://" in err
+
+
 def test_database_file_is_private(tmp_path: Path) -> None:
     from db.engine import make_engine
     from db.migrate import upgrade

@@ -58,6 +58,14 @@ class DatabaseError(MadoguchiError):
     exit_code = 3
 
 
+class DatabaseUrlError(DatabaseError):
+    """A database URL that is not one Madoguchi can use (`--db nonsense`, `mysql://`,
+    `sqlite://` in memory): the value the user typed is wrong, so it is a usage error
+    (exit 2), not a database that failed (exit 3)."""
+
+    exit_code = 2
+
+
 def shown_url(url: str) -> str:
     """A database URL as a message may show it: the password replaced by `***`, even in a
     URL too malformed to parse (`postgresql://user:secret@[::1/db`)."""

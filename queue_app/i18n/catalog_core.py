@@ -159,12 +159,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this QR code is an {got}, not a {expected}",
     },
     "err.db_url": {
-        "ja": "データベース URL '{url}' が使えません: {problem}",
-        "en": "database URL '{url}' cannot be used: {problem}",
+        "ja": "データベース URL '{url}' が使えません: {problem}。sqlite:///ファイルのパス または postgresql+psycopg://ユーザー@ホスト/データベース名 の形で指定してください",
+        "en": "database URL '{url}' cannot be used: {problem}; give sqlite:///path/to/file or postgresql+psycopg://user@host/dbname",
     },
     "err.db_missing": {
-        "ja": "データベース {path} がありません。madoguchi init を実行してください",
-        "en": "database {path} does not exist; run madoguchi init",
+        "ja": "データベース {path} がありません。パスを確認するか、madoguchi init で作成してください",
+        "en": "database {path} does not exist; check the path, or create it with madoguchi init",
     },
     "err.db_unwritable": {
         "ja": "データベース {path} に書き込めません: {problem}",
