@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+_PASSWORD = re.compile(r"(://[^/?#@:]*:)[^/?#]*@")  # the password of a URL's user:password@
+_FOUR_DIGITS = re.compile(r"\d{4,}")
+_ONLY_DIGITS = re.compile(r"\s*\d{4,}\s*")
+
 
 class MadoguchiError(Exception):
     """A problem the user can fix; `exit_code` is what the CLI returns for it."""
@@ -69,9 +75,7 @@ class DatabaseUrlError(DatabaseError):
 def shown_url(url: str) -> str:
     """A database URL as a message may show it: the password replaced by `***`, even in a
     URL too malformed to parse (`postgresql://user:secret@[::1/db`)."""
-    import re
-
-    return re.sub(r"(://[^/?#@:]*:)[^/?#]*@", r"\1***@", url)
+    return _PASSWORD.sub(r"\1***@", url)
 
 
 def shown_value(value: object, lang: str = "ja") -> object:
@@ -79,10 +83,8 @@ def shown_value(value: object, lang: str = "ja") -> object:
     個人番号 (only digits, 4 or more; a 12-digit run), that is long or that holds
     characters which cannot be printed is replaced by a note saying it is not shown. A
     number is judged by its digits: a PIN typed into `--counter` or `--port` is a PIN."""
-    import re
-
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if re.search(r"\d{4,}", f"{value:.15g}" if isinstance(value, float) else str(value)):
+        if _FOUR_DIGITS.search(f"{value:.15g}" if isinstance(value, float) else str(value)):
             from queue_app.i18n import t
 
             return t("err.value_hidden", lang)
@@ -97,7 +99,7 @@ def shown_value(value: object, lang: str = "ja") -> object:
         len(text) > 40
         or not text.isprintable()
         or any("\ud800" <= ch <= "\udfff" for ch in text)
-        or re.fullmatch(r"\s*\d{4,}\s*", text) is not None
+        or _ONLY_DIGITS.fullmatch(text) is not None
         or looks_like_personal_number(text)
     ):
         from queue_app.i18n import t

@@ -12,12 +12,14 @@ from queue_app.services.reports.render.common import _esc, _n, _pct
 from queue_app.services.reports.visits import VisitReport
 
 
-def _title(r: VisitReport, tr: Translator) -> str:
+def visits_title(r: VisitReport, tr: Translator) -> str:
+    """The report's title line (also the reports screen's)."""
     span = r.start.isoformat() if r.start == r.end else f"{r.start} – {r.end}"
     return tr("rpt.visits.title", office=r.office.text(tr.lang), span=span)
 
 
-def _summary(r: VisitReport, tr: Translator) -> list[tuple[str, str]]:
+def visits_summary(r: VisitReport, tr: Translator) -> list[tuple[str, str]]:
+    """(label, value) of the headline figures (also the reports screen's)."""
     f = r.figures
     return [
         (tr("rpt.visits.visits"), str(f.visits)),
@@ -26,16 +28,6 @@ def _summary(r: VisitReport, tr: Translator) -> list[tuple[str, str]]:
         (tr("rpt.visits.building_p50"), _n(f.building.p50)),
         (tr("rpt.visits.building_p90"), _n(f.building.p90)),
     ]
-
-
-def visits_title(r: VisitReport, tr: Translator) -> str:
-    """The report's title line (also the reports screen's)."""
-    return _title(r, tr)
-
-
-def visits_summary(r: VisitReport, tr: Translator) -> list[tuple[str, str]]:
-    """(label, value) of the headline figures (also the reports screen's)."""
-    return _summary(r, tr)
 
 
 def _plan_head(tr: Translator) -> list[str]:
@@ -129,8 +121,8 @@ def _sections(r: VisitReport, tr: Translator) -> list[tuple[str, list[str], list
 def visits_table(r: VisitReport, tr: Translator) -> str:
     from queue_app.services.reports.render.table import _grid
 
-    lines = [_title(r, tr), ""]
-    lines += [f"{k}: {v}" for k, v in _summary(r, tr)]
+    lines = [visits_title(r, tr), ""]
+    lines += [f"{k}: {v}" for k, v in visits_summary(r, tr)]
     if not r.figures.visits:
         lines += ["", tr("rpt.visits.none")]
         return "\n".join(lines) + "\n"
@@ -143,8 +135,8 @@ def visits_table(r: VisitReport, tr: Translator) -> str:
 def visits_csv(r: VisitReport, tr: Translator) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([_title(r, tr)])
-    for k, v in _summary(r, tr):
+    w.writerow([visits_title(r, tr)])
+    for k, v in visits_summary(r, tr):
         w.writerow([k, v])
     for title, head, rows in _sections(r, tr):
         w.writerow([])
@@ -161,14 +153,16 @@ def _html_table(title: str, head: Sequence[str], rows: Sequence[Sequence[str]]) 
 
 
 def visits_html(r: VisitReport, tr: Translator) -> str:
-    summary = "".join(f"<tr><th>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in _summary(r, tr))
+    summary = "".join(
+        f"<tr><th>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in visits_summary(r, tr)
+    )
     tables = "".join(_html_table(t, h, rows) for t, h, rows in _sections(r, tr))
     return (
         f'<!DOCTYPE html><html lang="{tr.lang}"><head><meta charset="utf-8">'
-        f"<title>{_esc(_title(r, tr))}</title><style>"
+        f"<title>{_esc(visits_title(r, tr))}</title><style>"
         "body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin:.5em 0}"
         "td,th{border:1px solid #888;padding:.2em .5em;text-align:right}"
         "td:first-child,th:first-child{text-align:left}</style></head><body>"
-        f"<h1>{_esc(_title(r, tr))}</h1><table>{summary}</table>{tables}"
+        f"<h1>{_esc(visits_title(r, tr))}</h1><table>{summary}</table>{tables}"
         f"<p>{_esc(tr('rpt.visits.note'))}</p></body></html>\n"
     )
