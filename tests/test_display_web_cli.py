@@ -41,6 +41,25 @@ def test_port_out_of_range(db, port):
     assert "--port" in done.stderr and "1〜65535" in done.stderr
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [["--port", "70000"], ["--port", "8080"], ["--host", "0.0.0.0"], ["--public-url", "http://x"]],
+)
+def test_web_options_without_web_are_refused(db, extra):
+    """`display --port 70000` started the terminal display and ignored the port: an option of
+    the browser display given without --web is a usage error naming it, before anything runs."""
+    done = run_cli(["display", "--office", OFFICE, *extra], db)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert extra[0] in done.stderr and "--web" in done.stderr
+
+
+def test_port_message_is_plain(db):
+    """The port message does not wrap the hidden-value note in a '(指定値: …)'."""
+    done = run_cli(["display", "--office", OFFICE, "--web", "--port", "70000"], db)
+    assert "指定値" not in done.stderr and "--port 8080" in done.stderr
+
+
 def test_port_in_use(db):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

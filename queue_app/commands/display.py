@@ -33,8 +33,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--office", required=True, help="office id, e.g. sogo")
     p.add_argument("--web", action="store_true", help="serve the display to browsers")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on with --web")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port with --web")
+    p.add_argument("--host", help="address to listen on with --web (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help=f"port with --web (default {DEFAULT_PORT})")
     p.add_argument(
         "--public-url",
         metavar="URL",
@@ -55,8 +55,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.web:
         from queue_app.commands.display_web import check_port
 
+        args.host = "127.0.0.1" if args.host is None else args.host
+        args.port = DEFAULT_PORT if args.port is None else args.port
         check_port(args.port)
         return serve_web(args, ctx)
+    # an address for a display that serves none is a mistake the user should hear about
+    # (`display --port 70000` used to start the terminal display and ignore it)
+    web_only = {"--host": args.host, "--port": args.port, "--public-url": args.public_url}
+    given = [flag for flag, value in web_only.items() if value is not None]
+    if given:
+        raise InputError("err.display_web_only", options=" ".join(given))
     return run_terminal(args, ctx)
 
 

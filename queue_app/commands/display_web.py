@@ -23,7 +23,7 @@ RETRY_MS = 2000
 
 def check_port(port: int) -> None:
     if not 1 <= port <= 65535:
-        raise InputError("err.display_port", value=port)
+        raise InputError("err.display_port")
 
 
 def check_bind(host: str, port: int) -> None:

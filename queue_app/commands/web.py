@@ -41,7 +41,7 @@ def settings_from(args: argparse.Namespace, ctx: CliContext) -> Any:
         changes["host"] = args.host
     if args.port is not None:
         if not 1 <= args.port <= 65535:
-            raise InputError("err.web_port", value=args.port)
+            raise InputError("err.web_port")
         changes["port"] = args.port
     if args.public_url is not None:
         url = args.public_url.strip()

@@ -81,8 +81,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The connection ended. Reconnecting automatically…",
     },
     "err.display_port": {
-        "ja": "--port は 1〜65535 の番号で指定してください(指定値: {value})",
-        "en": "--port must be a number from 1 to 65535 (got {value})",
+        "ja": "--port は 1〜65535 の番号で指定してください (例: --port 8080)",
+        "en": "--port must be a number from 1 to 65535 (e.g. --port 8080)",
+    },
+    "err.display_web_only": {
+        "ja": "{options} はブラウザ向け表示 (--web) の指定です。--web を付けるか、{options} を外してください",
+        "en": "{options} only apply to the browser display (--web); add --web or leave {options} out",
     },
     "err.display_port_in_use": {
         "ja": "{host} のポート {port} はほかのプログラムが使用中です。--port で別の番号を指定するか、そのプログラムを終了してください",

@@ -168,8 +168,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 # `madoguchi web` on the operator's terminal: Japanese and English like every other command
 CLI_MESSAGES: dict[str, dict[str, str]] = {
     "err.web_port": {
-        "ja": "--port は 1〜65535 で指定してください(指定値: {value})",
-        "en": "--port must be between 1 and 65535 (got {value})",
+        "ja": "--port は 1〜65535 で指定してください (例: --port 8080)",
+        "en": "--port must be between 1 and 65535 (e.g. --port 8080)",
     },
     "err.web_public_url": {
         "ja": "public_url '{value}' が不正です。http:// か https:// で始まるアドレスを指定してください(例: https://madoguchi.city.example.jp)",
