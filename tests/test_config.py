@@ -195,3 +195,24 @@ def test_bad_now_variable(
     monkeypatch.setenv("MADOGUCHI_NOW", "2026-12-01 09:00")  # no time zone
     assert main(["renewal", "--expiry", "2027-03-24"]) == 2
     assert "MADOGUCHI_NOW" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "123456789012 = 1\n",  # a key that is a 個人番号
+        "[general]\n1234 = 1\n",  # a key that could be a PIN
+        '[[staff]]\ncode = "123456789012"\nname = "x"\n',  # a staff code that is one
+    ],
+)
+def test_a_configuration_error_never_repeats_a_number_that_could_be_personal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Keys are typed like values: an unknown key made of a PIN or a 個人番号 is not echoed,
+    and a staff code that is a 12-digit number is refused when the file is read (it would be
+    stored with every event the clerk signs)."""
+    path = write(tmp_path, text)
+    code = main(["config", "check", "--config", str(path), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "1234" not in err and "Traceback" not in err

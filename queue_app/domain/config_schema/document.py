@@ -26,6 +26,7 @@ from queue_app.domain.config_schema.values import (
     _list,
     _str,
 )
+from queue_app.domain.my_number import looks_like_personal_number
 
 
 def _staff(doc: Mapping[str, Any], offices: dict[str, Office]) -> dict[str, Staff]:
@@ -38,6 +39,8 @@ def _staff(doc: Mapping[str, Any], offices: dict[str, Office]) -> dict[str, Staf
         code = _str(entry, "code", path)
         if not re.match(r"^[A-Za-z0-9_-]{1,16}$", code):
             raise _fail(f"{path}.code", code, "must be 1-16 letters or digits")
+        if looks_like_personal_number(code):  # it would be written into every event it signs
+            raise _fail(f"{path}.code", code, "must not be a 12-digit number (a 個人番号)")
         if code in staff:
             raise _fail(f"{path}.code", code, "is defined twice")
         staff[code] = Staff(

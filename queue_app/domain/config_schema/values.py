@@ -3,6 +3,7 @@ each failure names the key path and the value."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
@@ -27,6 +28,15 @@ def _show(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def _shown_key(key: str) -> str:
+    """An unknown key as the message may show it: a key is text the user typed like any
+    value, so one that could be a PIN or a 個人番号 (a run of 4 or more digits), that is long
+    or that holds unprintable characters is not repeated."""
+    if re.search(r"\d{4,}", key) or len(key) > 40 or not key.isprintable():
+        return "<key not shown>"
+    return key
+
+
 def _table(doc: Mapping[str, Any], key: str, path: str, allowed: set[str]) -> Mapping[str, Any]:
     value = doc.get(key, {})
     if not isinstance(value, Mapping):
@@ -38,8 +48,9 @@ def _table(doc: Mapping[str, Any], key: str, path: str, allowed: set[str]) -> Ma
 def _check_keys(table: Mapping[str, Any], path: str, allowed: set[str]) -> None:
     for key in table:
         if key not in allowed:
+            name = _shown_key(key)
             raise _fail(
-                f"{path}.{key}" if path else key,
+                f"{path}.{name}" if path else name,
                 table[key],
                 "unknown key (allowed: " + ", ".join(sorted(allowed)) + ")",
             )
