@@ -6,20 +6,37 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, bindparam
+from sqlalchemy import Date, bindparam, text
 from sqlmodel import Session
 
 from queue_app.domain.calendar import DayStatus
+from queue_app.domain.day_figures import DayHours, day_figures
 from queue_app.domain.reporting import (
     Agg,
     median,
     peak_waiting,
     percentile,
-    roll_up,
 )
-from queue_app.services.reports.base import LAST_MINUTES, MS_HOUR, Pattern, ReportBase, _minute
+from queue_app.services.reports.base import LAST_MINUTES, ReportBase, _minute
 from queue_app.services.reports.models import DailyReport, GroupRow, HourRow, Label
-from queue_app.services.reports.tickets import PER_TICKET, SVC, WAIT, group_tickets
+
+# The day's raw rows, read once through `ix_ticket_queue (office_id, service_day, state)`
+# and `ix_event_office_day (office_id, service_day)`; `domain/day_figures.py` computes the
+# rest. Built once (not `text()` parsed on each call); column order: its T_* and E_*.
+_DAY = bindparam("day", type_=Date)
+DAY_TICKETS = text(
+    "SELECT id, issued_service_id, visit_kind, state, issued_ms, started_ms, finished_ms"
+    " FROM ticket WHERE office_id = :office AND service_day = :day"
+).bindparams(_DAY)
+# only the events a figure reads: calls (first call), transfers, and those entering or
+# leaving `waiting` (people waiting at once); the transfer test is the range report's LIKE
+DAY_EVENTS = text(
+    "SELECT at_ms, id, ticket_id, from_state, to_state,"
+    " CASE WHEN detail LIKE 'transfer:%' THEN 1 ELSE 0 END AS transfer"
+    " FROM ticket_event WHERE office_id = :office AND service_day = :day"
+    " AND (to_state IN ('called', 'waiting') OR from_state = 'waiting'"
+    " OR detail LIKE 'transfer:%')"
+).bindparams(_DAY)
 
 
 class ReportDaily(ReportBase):
@@ -31,27 +48,26 @@ class ReportDaily(ReportBase):
         patterns = self._patterns(office_id, [status])
         pattern = patterns[-1]
         with self.uow.read() as session:  # one connection and one snapshot for the two reads
-            tickets = self._tickets(office_id, day, patterns, session)
-            per_hour_peak = self._peaks(office_id, day, pattern.offset_ms, session)
-        # the day's few hundred tickets are grouped here rather than by a second and third
-        # pass of the same SQL (the range report groups in SQL: a year is 100k tickets)
-        rows = group_tickets(tickets, target * 60_000, LAST_MINUTES * 60_000)
-        waits = [float(t[WAIT]) for t in tickets if t[WAIT] is not None]
-        services_ms = [float(t[SVC]) for t in tickets if t[SVC] is not None]
+            tickets, events = self._day_rows(office_id, day, session)
+        fig = day_figures(
+            tickets,
+            events,
+            DayHours(pattern.offset_ms, pattern.ranges),
+            target * 60_000,
+            LAST_MINUTES * 60_000,
+        )
 
         hours_open: list[int] = []
         if status.open and status.hours:
             first_h = status.hours[0].start.hour
             last_h = (_minute(status.hours[-1].end) - 1) // 60
             hours_open = list(range(first_h, last_h + 1))
-        by_hour_agg = roll_up(rows, "hour")
-        totals_agg = Agg()
-        for part in by_hour_agg.values():
-            totals_agg.merge(part)
-        hour_keys = sorted(set(hours_open) | {int(h) for h in by_hour_agg if h is not None})  # type: ignore[call-overload]
+        by_hour_agg = fig.by_hour
+        totals_agg = fig.totals
+        hour_keys = sorted(set(hours_open) | set(by_hour_agg))
         if hour_keys:
             hour_keys = list(range(hour_keys[0], hour_keys[-1] + 1))
-        peaks = peak_waiting(per_hour_peak, hour_keys)
+        peaks = peak_waiting(fig.waiting, hour_keys)
         as_of, now_hour = self._progress(office_id, day, status, totals_agg)
 
         def hour_row(h: int) -> HourRow:
@@ -68,13 +84,13 @@ class ReportDaily(ReportBase):
         by_service = tuple(
             GroupRow(str(k), self._service_label(str(k)), a.figures())
             for k, a in sorted(
-                roll_up(rows, "service_id").items(),
+                fig.by_service.items(),
                 key=lambda kv: self._service_rank(office_id, str(kv[0])),
             )
         )
         by_kind = tuple(
             GroupRow(str(k or ""), self._kind_label(str(k or "")), a.figures())
-            for k, a in sorted(roll_up(rows, "visit_kind").items(), key=lambda kv: str(kv[0] or ""))
+            for k, a in sorted(fig.by_kind.items(), key=lambda kv: str(kv[0] or ""))
         )
         closes_at = (
             self.calendar.at(office_id, day, status.closes)
@@ -95,7 +111,7 @@ class ReportDaily(ReportBase):
             end_min = _minute(status.closes)
             s = end_min - LAST_MINUTES
             last30 = (f"{s // 60:02d}:{s % 60:02d}", status.closes.strftime("%H:%M"))
-        wait_min = [w / 60_000 for w in waits]
+        wait_min = [w / 60_000 for w in fig.waits_ms]
         return DailyReport(
             office_id=office_id,
             office=office,
@@ -109,7 +125,7 @@ class ReportDaily(ReportBase):
             totals=totals_agg.figures(),
             wait_median=median(wait_min),
             wait_p90=percentile(wait_min, 90),
-            service_median=median([s / 60_000 for s in services_ms]),
+            service_median=median([s / 60_000 for s in fig.service_ms]),
             by_hour=by_hour,
             by_service=by_service,
             by_visit_kind=by_kind,
@@ -144,37 +160,13 @@ class ReportDaily(ReportBase):
         in_progress = unfinished > 0 or (closes_at is not None and now < closes_at)
         return (local.strftime("%H:%M") if in_progress else None), local.hour
 
-    def _tickets(
-        self, office_id: str, day: date, patterns: Sequence[Pattern], session: Session
-    ) -> list[tuple[Any, ...]]:
-        """The day's tickets, one row each, in `TICKET_COLUMNS` order (the figures of the
-        one SQL aggregation, before grouping)."""
-        sql, params, binds = self._base_sql(patterns, "", PER_TICKET)
-        stmt = self._statement(sql, binds)
-        values = {"office": office_id, "start": day, "end": day, **params}
-        return session.execute(stmt, values).all()  # type: ignore[return-value]
-
-    def _peaks(
-        self, office_id: str, day: date, offset_ms: int, session: Session | None = None
-    ) -> dict[int, tuple[int, int]]:
-        """Per local hour: the most people waiting after any event, and the net change."""
-        sql = f"""
-SELECT h, MAX(lvl) AS top, SUM(delta) AS net FROM (
-  SELECT ((at_ms + {int(offset_ms)}) / {MS_HOUR}) % 24 AS h, delta,
-         SUM(delta) OVER (ORDER BY at_ms, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-           AS lvl
-  FROM (
-    SELECT id, at_ms,
-           CASE WHEN to_state = 'waiting' AND (from_state IS NULL OR from_state <> 'waiting')
-                  THEN 1
-                WHEN from_state = 'waiting' AND to_state <> 'waiting' THEN -1
-                ELSE 0 END AS delta
-    FROM ticket_event WHERE office_id = :office AND service_day = :day
-      AND (to_state = 'waiting' OR from_state = 'waiting')
-  ) e
-) x GROUP BY h"""
-        # (an event that leaves the level as it was changes no hour's figures: not read)
-        stmt = self._statement(sql, (bindparam("day", type_=Date),))
-        with self._session(session) as sess:
-            rows = sess.execute(stmt, {"office": office_id, "day": day}).all()
-        return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
+    @staticmethod
+    def _day_rows(
+        office_id: str, day: date, session: Session
+    ) -> tuple[Sequence[Any], Sequence[Any]]:
+        """The day's tickets and the events its figures read, as plain rows."""
+        values = {"office": office_id, "day": day}
+        return (
+            session.execute(DAY_TICKETS, values).all(),
+            session.execute(DAY_EVENTS, values).all(),
+        )
