@@ -14,9 +14,11 @@ no-shows, cancellations and transfers): about 4.3 events per ticket.
     python bench/report_scaling.py --pg-throwaway        # also PostgreSQL (a throwaway cluster)
 
 Each report is printed beside its raw-driver baseline measured in the same run, on the same
-database: the daily report beside the raw one-day query (`raw day`: count and sum of the
-day's events) and the one-year range beside the raw one-year group-by-day (`raw year`:
-tickets and mean first-call wait per day, one SQL statement on the driver's own cursor).
+database: the daily report beside its own two reads on the driver's cursor (`raw rows`: the
+day's tickets and the events it counts, fetched, nothing computed: the report's floor) and
+the raw one-day query (`raw day`: count and sum of the day's events), and the one-year range
+beside the raw one-year group-by-day (`raw year`: tickets and mean first-call wait per day,
+one SQL statement on the driver's own cursor).
 The load average is printed before and after: these shared machines are noisy.
 
 Targets (issue 17, docs/benchmarks.md): daily <= 5 ms at 1M tickets; one-year range
@@ -369,10 +371,13 @@ def measure(url: str, total: int) -> dict[str, float]:
     year = timed(lambda: svc.reports.range("sogo", END - timedelta(days=364), END), 3, "year")
     forecast = timed(lambda: svc.reports.forecast("sogo", 2026, 12), 3)
     raw_day, raw_year = raw_baselines(engine, mid)
+    raw_rows = raw_daily_rows(engine, mid)
     engine.dispose()
     return {
         "daily_ms": daily * 1000,
         "daily_cpu_ms": CPU["daily"] * 1000,
+        "raw_rows_ms": raw_rows * 1000,
+        "raw_rows_cpu_ms": CPU["raw_rows"] * 1000,
         "range_year_ms": year * 1000,
         "range_year_cpu_ms": CPU["year"] * 1000,
         "forecast_ms": forecast * 1000,
@@ -428,6 +433,33 @@ def raw_baselines(engine, day: date) -> tuple[float, float]:  # type: ignore[no-
         raw.close()
 
 
+def raw_daily_rows(engine, day: date) -> float:  # type: ignore[no-untyped-def]
+    """The daily report's own two reads (the day's tickets and the events it counts) on the
+    raw driver's cursor, rows fetched and nothing computed: the floor of the report."""
+    from queue_app.services.reports.daily import DAY_EVENTS, DAY_TICKETS
+
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        sqlite = engine.dialect.name == "sqlite"
+        mark, value = ("?", day.isoformat()) if sqlite else ("%s", day)
+        texts = []
+        for stmt in (DAY_TICKETS, DAY_EVENTS):
+            sql = stmt.text if sqlite else stmt.text.replace("%", "%%")
+            texts.append(sql.replace(":office", mark).replace(":day", mark))
+
+        def run() -> None:
+            for sql in texts:
+                cur.execute(sql, ("sogo", value))
+                cur.fetchall()
+
+        result = timed(run, 20, "raw_rows")
+        raw.rollback()
+        return result
+    finally:
+        raw.close()
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
@@ -468,8 +500,9 @@ def run_sizes(args: argparse.Namespace) -> None:
     print(f"load average before: {load()}", flush=True)
     print(
         f"{'engine':<10} {'tickets':>9} {'events':>9} {'build s':>8} {'daily ms':>9} "
-        f"{'raw day ms':>11} {'1y range ms':>12} {'raw year ms':>12} {'forecast ms':>12}"
-        "   CPU ms of this process (daily / raw day / range / raw year)"
+        f"{'raw rows ms':>12} {'raw day ms':>11} {'1y range ms':>12} {'raw year ms':>12} "
+        f"{'forecast ms':>12}"
+        "   CPU ms of this process (daily / raw rows / raw day / range / raw year)"
     )
     for size in args.sizes:
         path = folder / f"bench-{size}.db"
@@ -494,8 +527,9 @@ def run_sizes(args: argparse.Namespace) -> None:
 def row(engine: str, nt: int, ne: int, build: float, m: dict[str, float]) -> str:
     return (
         f"{engine:<10} {nt:>9} {ne:>9} {build:>8.1f} {m['daily_ms']:>9.1f} "
-        f"{m['raw_day_ms']:>11.2f} {m['range_year_ms']:>12.1f} {m['raw_year_ms']:>12.1f} "
-        f"{m['forecast_ms']:>12.1f}   {m['daily_cpu_ms']:.1f} / {m['raw_day_cpu_ms']:.2f} / "
+        f"{m['raw_rows_ms']:>12.2f} {m['raw_day_ms']:>11.2f} {m['range_year_ms']:>12.1f} "
+        f"{m['raw_year_ms']:>12.1f} {m['forecast_ms']:>12.1f}   {m['daily_cpu_ms']:.1f} / "
+        f"{m['raw_rows_cpu_ms']:.2f} / {m['raw_day_cpu_ms']:.2f} / "
         f"{m['range_year_cpu_ms']:.0f} / {m['raw_year_cpu_ms']:.0f}"
     )
 
