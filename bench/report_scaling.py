@@ -436,7 +436,7 @@ def raw_baselines(engine, day: date) -> tuple[float, float]:  # type: ignore[no-
 def raw_daily_rows(engine, day: date) -> float:  # type: ignore[no-untyped-def]
     """The daily report's own two reads (the day's tickets and the events it counts) on the
     raw driver's cursor, rows fetched and nothing computed: the floor of the report."""
-    from queue_app.services.reports.daily import DAY_EVENTS, DAY_TICKETS
+    from queue_app.services.reports.day_rows import DAY_EVENTS, DAY_TICKETS
 
     raw = engine.raw_connection()
     try:

@@ -536,3 +536,19 @@ def test_same_millisecond_events_in_id_order() -> None:
         (t0, 3, 2, None, "waiting", 0),
     ]
     assert day_figures([], ev, hours, 0, 0).waiting == {9: (1, 1)}
+
+
+def test_a_driver_error_in_the_daily_reads_is_the_database_message(sqlite_url: str, clock) -> None:  # type: ignore[no-untyped-def]
+    """The two reads run on the driver's cursor: its error still becomes the message every
+    read gives (exit 3), not a traceback."""
+    from sqlalchemy import text as sql_text
+
+    from queue_app.domain.errors import DatabaseError
+
+    svc = make_services(sqlite_url, report_config(), clock)
+    with svc.engine.begin() as conn:
+        conn.execute(sql_text("ALTER TABLE ticket_event RENAME TO ticket_event_gone"))
+    with pytest.raises(DatabaseError) as info:
+        svc.reports.daily("sogo", date(2026, 12, 1))
+    assert info.value.key == "err.db_unavailable"
+    svc.engine.dispose()

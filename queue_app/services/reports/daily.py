@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import Date, bindparam, text
-from sqlmodel import Session
 
 from queue_app.domain.calendar import DayStatus
 from queue_app.domain.day_figures import DayHours, day_figures
@@ -18,25 +13,8 @@ from queue_app.domain.reporting import (
     percentile,
 )
 from queue_app.services.reports.base import LAST_MINUTES, ReportBase, _minute
+from queue_app.services.reports.day_rows import read_day_rows
 from queue_app.services.reports.models import DailyReport, GroupRow, HourRow, Label
-
-# The day's raw rows, read once through `ix_ticket_queue (office_id, service_day, state)`
-# and `ix_event_office_day (office_id, service_day)`; `domain/day_figures.py` computes the
-# rest. Built once (not `text()` parsed on each call); column order: its T_* and E_*.
-_DAY = bindparam("day", type_=Date)
-DAY_TICKETS = text(
-    "SELECT id, issued_service_id, visit_kind, state, issued_ms, started_ms, finished_ms"
-    " FROM ticket WHERE office_id = :office AND service_day = :day"
-).bindparams(_DAY)
-# only the events a figure reads: calls (first call), transfers, and those entering or
-# leaving `waiting` (people waiting at once); the transfer test is the range report's LIKE
-DAY_EVENTS = text(
-    "SELECT at_ms, id, ticket_id, from_state, to_state,"
-    " CASE WHEN detail LIKE 'transfer:%' THEN 1 ELSE 0 END AS transfer"
-    " FROM ticket_event WHERE office_id = :office AND service_day = :day"
-    " AND (to_state IN ('called', 'waiting') OR from_state = 'waiting'"
-    " OR detail LIKE 'transfer:%')"
-).bindparams(_DAY)
 
 
 class ReportDaily(ReportBase):
@@ -48,7 +26,7 @@ class ReportDaily(ReportBase):
         patterns = self._patterns(office_id, [status])
         pattern = patterns[-1]
         with self.uow.read() as session:  # one connection and one snapshot for the two reads
-            tickets, events = self._day_rows(office_id, day, session)
+            tickets, events = read_day_rows(session, office_id, day)
         fig = day_figures(
             tickets,
             events,
@@ -159,14 +137,3 @@ class ReportDaily(ReportBase):
         )
         in_progress = unfinished > 0 or (closes_at is not None and now < closes_at)
         return (local.strftime("%H:%M") if in_progress else None), local.hour
-
-    @staticmethod
-    def _day_rows(
-        office_id: str, day: date, session: Session
-    ) -> tuple[Sequence[Any], Sequence[Any]]:
-        """The day's tickets and the events its figures read, as plain rows."""
-        values = {"office": office_id, "day": day}
-        return (
-            session.execute(DAY_TICKETS, values).all(),
-            session.execute(DAY_EVENTS, values).all(),
-        )
