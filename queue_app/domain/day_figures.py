@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
-from typing import Any
 
 from queue_app.domain.reporting import Agg
 
@@ -28,12 +27,13 @@ MS_MINUTE = 60_000
 MS_HOUR = 3_600_000
 MS_DAY = 86_400_000
 
-# A ticket row, in this order (`services/reports/daily.py` selects it so):
-# id, issued_service_id, visit_kind, state, issued_ms, started_ms, finished_ms
-T_ID, T_SERVICE, T_KIND, T_STATE, T_ISSUED, T_STARTED, T_FINISHED = range(7)
-# An event row, in this order: at_ms, id, ticket_id, from_state, to_state, transfer (1 when
-# its detail starts with "transfer:", decided by the same SQL `LIKE` as the range report's)
-E_AT, E_ID, E_TICKET, E_FROM, E_TO, E_TRANSFER = range(6)
+# The rows, as `services/reports/day_rows.py` selects them (plain tuples, in this order):
+TicketRow = tuple[int, str, str, str, int, int | None, int | None]
+"""id, issued_service_id, visit_kind, state (final), issued_ms, started_ms, finished_ms"""
+EventRow = tuple[int, int, int, str | None, str, int]
+"""at_ms, id, ticket_id, from_state, to_state, transfer (1 when its detail starts with
+"transfer:", decided by the same SQL `LIKE` as the range report's)"""
+E_AT, E_ID, E_FROM, E_TO = 0, 1, 3, 4
 _TIME_ORDER = itemgetter(E_AT, E_ID)  # ties of the same millisecond by event id, as SQL
 
 
@@ -81,25 +81,24 @@ def wait_ms(issued_ms: int, call_ms: int, midnight_ms: int, hours: DayHours) -> 
     return wait
 
 
-def first_calls(events: Iterable[Sequence[Any]]) -> tuple[dict[int, int], set[int]]:
+def first_calls(events: Iterable[EventRow]) -> tuple[dict[int, int], set[int]]:
     """Per ticket, its earliest `-> called` event; and the tickets with a transfer event.
 
     Recalls, re-queues, transfers and the later steps of a plan do not restart the wait.
     """
     first: dict[int, int] = {}
     transferred: set[int] = set()
-    for e in events:
-        if e[E_TO] == "called":
-            tid, at = e[E_TICKET], e[E_AT]
+    for at, _id, tid, _frm, to, transfer in events:
+        if to == "called":
             known = first.get(tid)
             if known is None or at < known:
                 first[tid] = at
-        if e[E_TRANSFER]:
-            transferred.add(e[E_TICKET])
+        if transfer:
+            transferred.add(tid)
     return first, transferred
 
 
-def waiting_by_hour(events: Iterable[Sequence[Any]], hours: DayHours) -> dict[int, tuple[int, int]]:
+def waiting_by_hour(events: Iterable[EventRow], hours: DayHours) -> dict[int, tuple[int, int]]:
     """Per local hour: the most people waiting after any event in it, and the net change.
 
     In time order: +1 when a ticket enters `waiting` (issue, transfer, re-queue, a plan's
@@ -111,12 +110,11 @@ def waiting_by_hour(events: Iterable[Sequence[Any]], hours: DayHours) -> dict[in
     out: dict[int, tuple[int, int]] = {}
     level = 0
     h, top, net, hour_end = -1, 0, 0, 0  # the hour being counted, until `hour_end`
-    for e in moves:
-        at = e[E_AT]
-        if e[E_TO] != "waiting":
+    for at, _id, _tid, frm, to, _transfer in moves:
+        if to != "waiting":
             delta = -1
         else:
-            delta = 0 if e[E_FROM] == "waiting" else 1
+            delta = 0 if frm == "waiting" else 1
         level += delta
         if at >= hour_end:  # in time order: a new hour begins
             if h >= 0:
@@ -166,8 +164,8 @@ _Ticket = tuple[str, bool, bool, bool, bool, int | None, bool, int | None, int |
 
 
 def day_figures(
-    tickets: Iterable[Sequence[Any]],
-    events: Sequence[Sequence[Any]],
+    tickets: Iterable[TicketRow],
+    events: Sequence[EventRow],
     hours: DayHours,
     target_ms: int,
     last_ms: int,

@@ -25,8 +25,10 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from queue_app.domain.day_figures import EventRow, TicketRow
+
 _DAY = bindparam("day", type_=Date)
-# column order: domain/day_figures.py's T_* and E_*
+# column order: domain/day_figures.py's TicketRow and EventRow
 DAY_TICKETS = text(
     "SELECT id, issued_service_id, visit_kind, state, issued_ms, started_ms, finished_ms"
     " FROM ticket WHERE office_id = :office AND service_day = :day"
@@ -70,8 +72,9 @@ _READS: dict[tuple[str, str, str], _DriverReads] = {}
 
 def read_day_rows(
     session: Session, office_id: str, day: date
-) -> tuple[Sequence[Sequence[Any]], Sequence[Sequence[Any]]]:
-    """The day's tickets and the events its figures read, as the driver's plain tuples."""
+) -> tuple[Sequence[TicketRow], Sequence[EventRow]]:
+    """The day's tickets and the events its figures read, as the driver's plain tuples
+    (both drivers, sqlite3 and psycopg, give tuples)."""
     conn = session.connection()  # begins the session's transaction: one snapshot for both
     dialect = conn.dialect
     key = (dialect.name, dialect.driver, str(dialect.paramstyle))
@@ -79,7 +82,7 @@ def read_day_rows(
     if reads is None:
         reads = _READS[key] = _DriverReads.for_dialect(dialect)
     cursor = conn.connection.cursor()
-    out: list[Sequence[Sequence[Any]]] = []
+    out: list[Any] = []
     sql = ""
     try:
         for sql, names in reads.statements:
