@@ -1,19 +1,22 @@
 """Daily wait-time reports, range reports and the congestion forecast (混雑予想カレンダー).
 
 - `models.py`    the frozen read models (DailyReport, RangeReport, Forecast ...)
-- `base.py`      opening-hour patterns, the one SQL aggregation, labels
-- `daily.py`     the daily report
+- `base.py`      opening-hour patterns, the range report's SQL aggregation, labels
+- `daily.py`     the daily report; `day_rows.py` its two reads (figures: domain/day_figures.py)
 - `range.py`     the range report
 - `forecast.py`  the congestion forecast
 - `visits.py`    time in the building per visit, step and plan (visit plans, pickup)
 - `render/`      table, CSV, JSON and HTML renderers
 
-Every figure comes from one SQL aggregation over `ticket` and `ticket_event` that runs
-unchanged on SQLite and PostgreSQL (integer epoch arithmetic only, positive operands so
-integer division truncates the same way on both). Python only rolls up the small grouped
-result (one row per hour x service x visit kind for a day; one row per day x hour for a
-range). Opening hours come from the calendar *of that day* (effective-dated hours, extra
-openings), passed into the SQL as per-day patterns. Definitions: docs/reports.md.
+The range report's figures come from one SQL aggregation over `ticket` and `ticket_event`
+that runs unchanged on SQLite and PostgreSQL (integer epoch arithmetic only, positive
+operands so integer division truncates the same way on both); Python rolls up its small
+grouped result (one row per day x hour). The daily report reads its day's tickets and
+events once and computes the same figures in pure Python (`domain/day_figures.py`): a day
+is a few hundred rows, cheaper to count than to aggregate in SQL; tests keep the two equal
+on both engines (tests/test_report_day_figures.py). Opening hours come from the calendar
+*of that day* (effective-dated hours, extra openings), as per-day patterns. Definitions:
+docs/reports.md.
 """
 
 from __future__ import annotations
