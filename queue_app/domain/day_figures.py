@@ -2,8 +2,8 @@
 service time, the groups by hour, service and visit kind, and the people waiting at once.
 
 Why here and not in SQL: a day is a few hundred tickets and a few events each. The daily
-report reads them once (two plain indexed statements, `services/reports/daily.py`) and
-computes every figure here in one pass. In SQL the same figures took a per-ticket
+report reads them once (two plain indexed statements, `services/reports/day_rows.py`) and
+computes every figure here. In SQL the same figures took a per-ticket
 first-call join, a chain of CASE expressions and a window function over the events, which
 cost more than reading the rows and counting them in Python.
 
@@ -116,7 +116,7 @@ def waiting_by_hour(events: Iterable[EventRow], hours: DayHours) -> dict[int, tu
         else:
             delta = 0 if frm == "waiting" else 1
         level += delta
-        if at >= hour_end:  # in time order: a new hour begins
+        if h < 0 or at >= hour_end:  # in time order: a new hour begins
             if h >= 0:
                 out[h] = _merge(out.get(h), top, net)
             h = hours.hour(at)
