@@ -136,3 +136,20 @@ def test_the_checks_catch_what_they_are_for() -> None:
     assert (
         _slug("## 9. Offices and reception hours".lstrip("# ")) == "9-offices-and-reception-hours"
     )
+
+
+def test_nothing_tracked_is_a_symlink_or_a_virtualenv() -> None:
+    """A clean clone must build its own `.venv`. A symlink committed by mistake (a worktree's
+    `.venv -> /elsewhere/.venv`: `.venv/` in .gitignore matches a folder, not a link) made
+    `scripts/ensure-venv.sh` install into whatever the link pointed at, or into nothing."""
+    out = subprocess.run(
+        ["git", "ls-files", "-s", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    entries = [line.split("\t", 1) for line in out.split("\0") if line]
+    links = [name for meta, name in entries if meta.startswith("120000")]
+    assert links == [], f"symlinks tracked by git: {links}"
+    assert not [name for _, name in entries if name.split("/")[0] == ".venv"]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "--no-index", ".venv"], cwd=ROOT, check=False
+    )
+    assert ignored.returncode == 0, ".venv (folder or link) must be ignored"
