@@ -36,11 +36,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+def wait_for_port(
+    port: int, proc: subprocess.Popen[bytes], timeout: float = 60, log: Path | None = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+            if log is not None and log.exists():
+                err += log.read_text("utf-8", "replace")
             raise AssertionError(f"madoguchi web exited with {proc.returncode}: {err}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
@@ -73,21 +77,25 @@ def server_env(url: str, tmp: Path, extra_config: str = "") -> dict[str, str]:
 
 @contextmanager
 def running_server(
-    url: str, tmp: Path, extra_config: str = "", stderr: int | None = subprocess.PIPE
+    url: str, tmp: Path, extra_config: str = ""
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The server's log goes to a file (`web.log` in `tmp`), never to a pipe nobody reads: a
+    full pipe would block the server on its next log line, in the middle of a test."""
     port = free_port()
+    log = tmp / "web.log"
     base = f"http://127.0.0.1:{port}"
     madoguchi = shutil.which("madoguchi") or ""
     argv = [madoguchi] if madoguchi else [sys.executable, "-m", "queue_app.cli"]
-    proc = subprocess.Popen(
-        [*argv, "web", "--host", "127.0.0.1", "--port", str(port), "--public-url", base],
-        env=server_env(url, tmp, extra_config),
-        stdout=subprocess.DEVNULL,
-        stderr=stderr,
-        start_new_session=True,
-    )
+    with log.open("ab") as err:
+        proc = subprocess.Popen(
+            [*argv, "web", "--host", "127.0.0.1", "--port", str(port), "--public-url", base],
+            env=server_env(url, tmp, extra_config),
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,
+        )
     try:
-        wait_for_port(port, proc)
+        wait_for_port(port, proc, log=log)
         yield base, proc
     finally:
         try:
