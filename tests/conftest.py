@@ -203,3 +203,24 @@ def sqlite_services(sqlite_url: str, config, clock):  # type: ignore[no-untyped-
     svc = make_services(sqlite_url, config, clock)
     yield svc
     svc.engine.dispose()
+
+
+def _cli(url: str, config, clock, tmp_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    from tests.faults_support import make_cli
+
+    made = make_cli(url, config, clock, tmp_path, monkeypatch, capsys)
+    yield made
+    made.services.engine.dispose()
+
+
+@pytest.fixture
+def cli(db_url: str, config, clock, tmp_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    """The `madoguchi` command run in-process on a migrated database, SQLite and PostgreSQL
+    (tests/faults_support.Cli)."""
+    yield from _cli(db_url, config, clock, tmp_path, monkeypatch, capsys)
+
+
+@pytest.fixture
+def sqlite_cli(sqlite_url: str, config, clock, tmp_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    """`cli` on SQLite only."""
+    yield from _cli(sqlite_url, config, clock, tmp_path, monkeypatch, capsys)

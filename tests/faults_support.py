@@ -1,5 +1,6 @@
 """Shared by the issue-16 fault tests: the CLI wired to a migrated database (SQLite or
-PostgreSQL), run in-process, and a scan of every stored string for a 12-digit run."""
+PostgreSQL), run in-process (the `cli` and `sqlite_cli` fixtures in conftest.py), the check
+of a clean exit, and a scan of every stored string for a 12-digit run."""
 
 from __future__ import annotations
 
@@ -59,6 +60,13 @@ def make_cli(
     monkeypatch.setenv("MADOGUCHI_SECRET_FILE", str(secret))
     monkeypatch.setenv("MADOGUCHI_NOW", NOW)
     return Cli(url, services, capsys, tmp_path)
+
+
+def clean_exit(code: int, err: str, expected: int) -> None:
+    """The command ended with `expected` and one plain message: never a traceback."""
+    assert code == expected, err
+    assert "Traceback" not in err
+    assert err.startswith(("madoguchi", "usage:", "使い方:")), err
 
 
 def stored_twelve_digit_runs(engine: Engine) -> list[tuple[str, str]]:

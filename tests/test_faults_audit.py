@@ -13,43 +13,9 @@ from typing import Any
 import pytest
 
 from queue_app.domain.errors import InputError, shown_value
-from tests.faults_support import Cli, make_cli, stored_twelve_digit_runs
+from tests.faults_support import Cli, clean_exit, stored_twelve_digit_runs
 
 ISSUE = ("ticket", "issue", "--office", "sogo", "--service", "ecert")
-
-
-@pytest.fixture
-def cli(
-    db_url: str,
-    config: Any,
-    clock: Any,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Any:
-    made = make_cli(db_url, config, clock, tmp_path, monkeypatch, capsys)
-    yield made
-    made.services.engine.dispose()
-
-
-@pytest.fixture
-def sqlite_cli(
-    sqlite_url: str,
-    config: Any,
-    clock: Any,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Any:
-    made = make_cli(sqlite_url, config, clock, tmp_path, monkeypatch, capsys)
-    yield made
-    made.services.engine.dispose()
-
-
-def _clean(code: int, err: str, expected: int) -> None:
-    assert code == expected, err
-    assert "Traceback" not in err
-    assert err.startswith(("madoguchi", "usage:", "使い方:")), err
 
 
 # -- numbers typed into numeric flags are not echoed either -------------------------------------
@@ -80,7 +46,7 @@ def test_numeric_flags_do_not_echo_a_pin_or_a_personal_number(
     number = next(a for a in argv if a in PIN_LIKE)
     for lang in ("ja", "en"):
         code, out, err = sqlite_cli.run("--lang", lang, *argv)
-        _clean(code, err, 2)
+        clean_exit(code, err, 2)
         assert number not in out + err
 
 
@@ -91,7 +57,7 @@ def test_numeric_flags_do_not_echo_a_pin_or_a_personal_number(
 @pytest.mark.parametrize("value", ["1234567890123", "12345678901234567890", "k1234567890123"])
 def test_a_longer_digit_run_is_never_stored(cli: Cli, flag: str, value: str) -> None:
     code, out, err = cli.run(*ISSUE, flag, value)
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert value not in out + err
     assert cli.count() == 0
     assert stored_twelve_digit_runs(cli.services.engine) == []
@@ -116,7 +82,7 @@ def test_unwritable_report_out_is_an_environment_error(sqlite_cli: Cli) -> None:
             "--lang", "en", "report", "daily", "--office", "sogo", "--date", "2026-12-01",
             "--format", "html", "--out", str(target),
         )  # fmt: skip
-        _clean(code, err, 3)
+        clean_exit(code, err, 3)
         assert str(target) in err
 
 
@@ -144,7 +110,7 @@ def test_report_out_is_written_whole(sqlite_cli: Cli) -> None:
 )
 def test_a_bad_database_url_never_shows_its_password(sqlite_cli: Cli, url: str) -> None:
     code, out, err = sqlite_cli.run("--db", url, "ticket", "list", "--office", "sogo")
-    _clean(code, err, 2)  # a URL that cannot be used is a wrong value typed: usage
+    clean_exit(code, err, 2)  # a URL that cannot be used is a wrong value typed: usage
     assert "hunter2secret" not in out + err
     assert "clerk" in err  # the rest of the URL is shown, so the user sees which one
 

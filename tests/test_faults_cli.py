@@ -7,47 +7,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.faults_support import Cli, make_cli, stored_twelve_digit_runs
+from tests.faults_support import Cli, clean_exit, stored_twelve_digit_runs
 
 ISSUE = ("ticket", "issue", "--office", "sogo", "--service", "ecert")
-
-
-@pytest.fixture
-def cli(
-    db_url: str,
-    config: Any,
-    clock: Any,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Any:
-    made = make_cli(db_url, config, clock, tmp_path, monkeypatch, capsys)
-    yield made
-    made.services.engine.dispose()
-
-
-@pytest.fixture
-def sqlite_cli(
-    sqlite_url: str,
-    config: Any,
-    clock: Any,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Any:
-    made = make_cli(sqlite_url, config, clock, tmp_path, monkeypatch, capsys)
-    yield made
-    made.services.engine.dispose()
-
-
-def _clean(code: int, err: str, expected: int) -> None:
-    assert code == expected, err
-    assert "Traceback" not in err
-    assert err.startswith(("madoguchi", "usage:", "使い方:")), err
 
 
 # -- privacy: nothing that could be a PIN or a 個人番号 is echoed or stored -------------------
@@ -55,10 +20,10 @@ def _clean(code: int, err: str, expected: int) -> None:
 
 def test_pin_typed_into_a_status_flag_is_not_echoed(cli: Cli) -> None:
     code, out, err = cli.run("assess", "--visit", "self", "--pin-user", "1234")
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "1234" not in out + err
     code, out, err = cli.run("assess", "--visit", "self", "--pin-sign", "abcd1234xy")
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "abcd1234xy" not in out + err
 
 
@@ -74,7 +39,7 @@ def test_pin_typed_into_a_status_flag_is_not_echoed(cli: Cli) -> None:
 )
 def test_twelve_digits_in_any_issue_field_are_refused_and_not_echoed(cli: Cli, flag: str) -> None:
     code, out, err = cli.run(*ISSUE, flag, "1234 5678 9012")
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "9012" not in out + err
     assert cli.count() == 0
     assert stored_twelve_digit_runs(cli.services.engine) == []
@@ -82,7 +47,7 @@ def test_twelve_digits_in_any_issue_field_are_refused_and_not_echoed(cli: Cli, f
 
 def test_huge_staff_code_is_an_input_error_not_an_outage(cli: Cli) -> None:
     code, out, err = cli.run(*ISSUE, "--staff", "S" * 120_000)
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert cli.count() == 0
 
 
@@ -119,7 +84,7 @@ def test_service_boundary_checks_every_stored_field(cli: Cli, field: str, value:
 def test_undecodable_bytes_in_an_argument(cli: Cli, flag: str) -> None:
     raw = b"S\xff\xfe01".decode("utf-8", "surrogateescape")  # what Python makes of argv bytes
     code, out, err = cli.run(*ISSUE, flag, raw)
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert cli.count() == 0
 
 
@@ -134,7 +99,7 @@ def test_ids_out_of_range(cli: Cli, ref: str) -> None:
         ("cases", "show", "--case", ref),
     ):
         code, out, err = cli.run(*argv)
-        _clean(code, err, 2)
+        clean_exit(code, err, 2)
         assert ref not in err or len(ref) < 4
 
 
@@ -147,7 +112,7 @@ def test_token_with_non_ascii_signature(cli: Cli) -> None:
     body, _sig = token.rsplit(".", 1)
     for forged in (f"{body}.ＡＢＣＤ", f"{body}.é", f"{body}.\udcff", token + "ü"):
         code, out, err = cli.run("ticket", "verify", forged)
-        _clean(code, err, 2)
+        clean_exit(code, err, 2)
 
 
 def test_verify_of_a_finished_ticket_fails_for_the_scanner(cli: Cli) -> None:
@@ -162,7 +127,7 @@ def test_verify_of_a_finished_ticket_fails_for_the_scanner(cli: Cli) -> None:
     assert cli.run("ticket", "start", tid, *clerk)[0] == 0
     assert cli.run("ticket", "finish", tid, "--outcome", "renewed", *clerk)[0] == 0
     code, out, err = cli.run("--lang", "en", "ticket", "verify", data["token"])
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "already" in err
 
 
@@ -173,7 +138,7 @@ def test_verify_of_a_finished_ticket_fails_for_the_scanner(cli: Cli) -> None:
 def test_unwritable_output_is_refused_before_the_ticket_exists(cli: Cli, flag: str) -> None:
     for path in (cli.tmp / "no-such-folder" / "t.png", cli.tmp, Path("/proc/t.png")):
         code, out, err = cli.run(*ISSUE, flag, str(path))
-        _clean(code, err, 3)
+        clean_exit(code, err, 3)
         assert str(path) in err
     assert cli.count() == 0
 
@@ -189,7 +154,7 @@ def test_output_that_fails_after_issue_still_reports_the_number(
     monkeypatch.setattr(printing, "write_png", full_disk)
     target = cli.tmp / "ticket.png"
     code, out, err = cli.run(*ISSUE, "--png", str(target))
-    _clean(code, err, 3)
+    clean_exit(code, err, 3)
     assert "A-001" in out and "A-001" in err and "No space left" in err
     assert not target.exists() and not list(cli.tmp.glob(".ticket.png.*"))
     assert cli.count() == 1
@@ -198,7 +163,7 @@ def test_output_that_fails_after_issue_still_reports_the_number(
 def test_backup_to_an_unwritable_place(sqlite_cli: Cli) -> None:
     for out in (Path("/proc/x/backup.db"), sqlite_cli.tmp):
         code, _, err = sqlite_cli.run("db", "backup", "--out", str(out))
-        _clean(code, err, 3)
+        clean_exit(code, err, 3)
         assert str(out) in err
 
 
@@ -211,14 +176,14 @@ def test_configuration_and_secret_that_are_not_utf8(
     bad = sqlite_cli.tmp / "bad.toml"
     bad.write_bytes(b'[general]\nlanguage = "\xff\xfe"\n')
     code, _, err = sqlite_cli.run("--config", str(bad), "ticket", "list", "--office", "sogo")
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "UTF-8" in err
     secret = sqlite_cli.tmp / "bin.key"
     secret.write_bytes(bytes(range(256)))
     secret.chmod(0o600)
     monkeypatch.setenv("MADOGUCHI_SECRET_FILE", str(secret))
     code, _, err = sqlite_cli.run(*ISSUE)
-    _clean(code, err, 3)
+    clean_exit(code, err, 3)
 
 
 def test_secret_readable_by_others_is_refused(
@@ -227,7 +192,7 @@ def test_secret_readable_by_others_is_refused(
     secret = sqlite_cli.tmp / "secret.key"
     secret.chmod(0o644)
     code, _, err = sqlite_cli.run("--lang", "en", *ISSUE)
-    _clean(code, err, 3)
+    clean_exit(code, err, 3)
     assert "chmod 600" in err
     assert sqlite_cli.count() == 0
     secret.chmod(0o600)
@@ -240,7 +205,7 @@ def test_database_of_random_bytes(sqlite_cli: Cli, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("MADOGUCHI_DATABASE_URL", f"sqlite:///{junk}")
     for argv in (("ticket", "list", "--office", "sogo"), ISSUE, ("db", "current")):
         code, _, err = sqlite_cli.run(*argv)
-        _clean(code, err, 3)
+        clean_exit(code, err, 3)
         assert str(junk) in err
 
 
@@ -250,7 +215,7 @@ def test_sqlite_url_in_a_missing_folder_creates_nothing(
     missing = sqlite_cli.tmp / "typo" / "madoguchi.db"
     monkeypatch.setenv("MADOGUCHI_DATABASE_URL", f"sqlite:///{missing}")
     code, _, err = sqlite_cli.run("ticket", "list", "--office", "sogo")
-    _clean(code, err, 3)
+    clean_exit(code, err, 3)
     assert not missing.parent.exists()
 
 
@@ -263,7 +228,7 @@ def test_sqlite_url_to_a_missing_file_creates_nothing(
     monkeypatch.setenv("MADOGUCHI_DATABASE_URL", f"sqlite:///{missing}")
     for argv in (("ticket", "list", "--office", "sogo"), ISSUE, ("db", "current")):
         code, _, err = sqlite_cli.run(*argv)
-        _clean(code, err, 3)
+        clean_exit(code, err, 3)
         assert str(missing) in err and "madoguchi init" in err
         assert not missing.exists(), argv
     code, _, err = sqlite_cli.run("db", "upgrade")
@@ -280,7 +245,7 @@ def test_a_database_url_that_is_not_one_is_a_usage_error(
     """`--db nonsense` is a wrong value typed by the user: exit 2 (usage), saying which forms
     work, like every other bad option value."""
     code, _, err = sqlite_cli.run("--db", url, "ticket", "list", "--office", "sogo")
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "sqlite:///" in err and "postgresql+psycopg://" in err
 
 
@@ -300,11 +265,11 @@ def test_database_file_is_private(tmp_path: Path) -> None:
 
 def test_empty_date_and_negative_runs(cli: Cli) -> None:
     code, _, err = cli.run("ticket", "list", "--office", "sogo", "--date", "")
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     code, _, err = cli.run(
         "--lang", "en", "simulate", "--office", "sogo", "--date", "2026-12-01", "--runs", "-5"
     )
-    _clean(code, err, 2)
+    clean_exit(code, err, 2)
     assert "--runs" in err and "1 to 5000" in err
 
 
@@ -326,7 +291,7 @@ def test_reads_do_not_need_the_write_lock(sqlite_cli: Cli) -> None:
             code, out, err = sqlite_cli.run(*argv)
             assert code == 0, (argv, err)
         code, _, err = sqlite_cli.run("--lang", "en", *ISSUE)
-        _clean(code, err, 3)
+        clean_exit(code, err, 3)
         assert "locked by another process" in err
     finally:
         holder.execute("ROLLBACK")
