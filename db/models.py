@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Column, Index, UniqueConstraint, text
+from sqlalchemy import BigInteger, Column, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -79,6 +79,13 @@ class Ticket(SQLModel, table=True):
     # the visit plan (0006): a named plan's id, "*" for an ad-hoc list of procedures, NULL
     # for a single-procedure ticket (its steps are `visit_step` rows)
     plan_id: str | None = Field(default=None, max_length=32)
+    # what the range report needs of the ticket's events (0007; domain/report_marks.py):
+    # its first `-> called` event's time (NULL: never called) and 1 once it was
+    # transferred; written with the event, in its transaction; the events stay the record
+    first_called_ms: int | None = Field(default=None, sa_column=Column(BigInteger))
+    transferred: int = Field(
+        default=0, sa_column=Column(Integer, nullable=False, default=0, server_default="0")
+    )
 
 
 class TicketEvent(SQLModel, table=True):

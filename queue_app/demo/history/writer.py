@@ -38,6 +38,7 @@ from queue_app.demo.history.options import (
 )
 from queue_app.demo.history.visitors import _Case, _Visitor
 from queue_app.domain.config import Config, Office
+from queue_app.domain.report_marks import fold_marks
 from queue_app.domain.tickets import display_number
 
 
@@ -76,6 +77,7 @@ class HistoryGenerator(HistoryInquiries):
             totals = {"tickets": 0, "events": 0, "days": 0, "skipped": 0}
 
             def flush() -> None:
+                _mark_tickets(tickets, events)
                 if tickets:
                     conn.execute(insert(Ticket), tickets)
                     totals["tickets"] += len(tickets)
@@ -254,6 +256,17 @@ class HistoryGenerator(HistoryInquiries):
                 detail=f"seed={self.seed} tickets={totals['tickets']}",
             )
         )
+
+
+def _mark_tickets(tickets: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+    """Each ticket row gets the report marks its events give (domain/report_marks.py), as
+    the transitions write them and migration 0007 fills them: a batch holds whole days,
+    every ticket with all its events."""
+    by_ticket: dict[int, list[tuple[str | None, int, str | None]]] = defaultdict(list)
+    for e in events:
+        by_ticket[e["ticket_id"]].append((e["to_state"], e["at_ms"], e["detail"]))
+    for row in tickets:
+        row["first_called_ms"], row["transferred"] = fold_marks(by_ticket.get(row["id"], ()))
 
 
 def generate(

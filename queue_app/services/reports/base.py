@@ -1,5 +1,5 @@
 """Shared ground of the reports: opening-hour patterns, the one SQL aggregation over
-`ticket` and `ticket_event`, labels."""
+`ticket` (its rows carry their first call and transfer: 0007), labels."""
 
 from __future__ import annotations
 
@@ -153,26 +153,19 @@ class ReportBase:
         open_ms = _case(patterns, [f"mid + {p.open_min * 60_000}" for p in patterns])
         close_ms = _case(patterns, [f"mid + {p.close_min * 60_000}" for p in patterns])
         wait = _case(patterns, [_wait_expr(p) for p in patterns])
-        # ev: only the events it reads (a ticket with neither has no row: the LEFT JOIN gives
-        # it no first call and COALESCE no transfer, as a row of NULL and 0 would)
+        # t: the ticket rows alone: their first call and transfer are on the row
+        # (`first_called_ms`, `transferred`: 0007, domain/report_marks.py), written with the
+        # events they come from; joining a year of tickets to their first call event cost
+        # more than half of the report
         sql = f"""
-WITH ev AS (
-  SELECT ticket_id,
-         MIN(CASE WHEN to_state = 'called' THEN at_ms END) AS first_call,
-         MAX(CASE WHEN detail LIKE 'transfer:%' THEN 1 ELSE 0 END) AS transferred
-  FROM ticket_event
-  WHERE office_id = :office AND service_day >= :start AND service_day <= :end
-    AND (to_state = 'called' OR detail LIKE 'transfer:%')
-  GROUP BY ticket_id
-),
-t AS (
+WITH t AS (
   SELECT tk.service_day AS service_day, tk.issued_service_id AS service_id,
          tk.visit_kind AS visit_kind, tk.state AS state, tk.issued_ms AS issued_ms,
          tk.finished_ms AS finished_ms,
          CASE WHEN tk.state = 'done' THEN tk.finished_ms - tk.started_ms END AS svc_ms,
-         ev.first_call AS first_call, COALESCE(ev.transferred, 0) AS transferred,
+         tk.first_called_ms AS first_call, tk.transferred AS transferred,
          {pat} AS pat
-  FROM ticket tk LEFT JOIN ev ON ev.ticket_id = tk.id
+  FROM ticket tk
   WHERE tk.office_id = :office AND tk.service_day >= :start AND tk.service_day <= :end
 ),
 u AS (
@@ -191,20 +184,32 @@ v AS (
             sql += f" GROUP BY {keys} ORDER BY {keys}"
         return sql, params, binds
 
+    # The per-ticket counts are packed three to a SUM (20 bits each, `_PACKED`): SQLite's
+    # cost is per aggregate call and row, and ten SUMs of 0/1 became three (a one-year range
+    # at 1M tickets: docs/benchmarks.md). `_unpack` gives the rows their named counts back.
+    # Each count is at most its group's `issued`, which `_unpack` checks is below 2**20 (a
+    # group is one office's hour of one day, or finer).
     AGG_SELECT = """
   COUNT(*) AS issued,
-  SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END) AS served,
-  SUM(CASE WHEN state = 'no_show' THEN 1 ELSE 0 END) AS no_show,
-  SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
-  SUM(transferred) AS transferred,
-  SUM(CASE WHEN issued_ms < open_ms THEN 1 ELSE 0 END) AS early,
-  SUM(CASE WHEN issued_ms >= close_ms - {last_ms} AND issued_ms < close_ms THEN 1 ELSE 0 END)
-    AS last30,
-  SUM(CASE WHEN first_call > close_ms THEN 1 ELSE 0 END) AS after_close,
-  COUNT(wait_ms) AS waits_n, SUM(wait_ms) AS waits_sum, MAX(wait_ms) AS waits_max,
-  SUM(CASE WHEN wait_ms > {target_ms} THEN 1 ELSE 0 END) AS over_n,
+  SUM(CASE state WHEN 'done' THEN 1 WHEN 'no_show' THEN {p1} WHEN 'cancelled' THEN {p2}
+      ELSE 0 END) AS pack_states,
+  SUM(transferred + CASE WHEN issued_ms < open_ms THEN {p1} ELSE 0 END
+      + CASE WHEN issued_ms >= close_ms - {last_ms} AND issued_ms < close_ms THEN {p2} ELSE 0 END)
+    AS pack_flags,
+  SUM(CASE WHEN first_call > close_ms THEN 1 ELSE 0 END
+      + CASE WHEN first_call IS NOT NULL THEN {p1} ELSE 0 END
+      + CASE WHEN wait_ms > {target_ms} THEN {p2} ELSE 0 END) AS pack_waits,
+  SUM(wait_ms) AS waits_sum, MAX(wait_ms) AS waits_max,
   COUNT(svc_ms) AS svc_n, SUM(svc_ms) AS svc_sum, MAX(finished_ms) AS finish_max
 FROM v"""
+    # packed column -> its three counts, lowest bits first (`wait_ms` is NULL exactly when
+    # `first_call` is: every other term of it is a ticket's issue time or a constant)
+    _PACKED = (
+        ("pack_states", ("served", "no_show", "cancelled")),
+        ("pack_flags", ("transferred", "early", "last30")),
+        ("pack_waits", ("after_close", "waits_n", "over_n")),
+    )
+    _PACK_BITS = 20
 
     def _aggregate(
         self,
@@ -216,14 +221,35 @@ FROM v"""
         session: Session | None = None,
     ) -> list[dict[str, Any]]:
         target_ms = self.config.settings.target_wait_minutes * 60_000
-        agg = self.AGG_SELECT.format(last_ms=LAST_MINUTES * 60_000, target_ms=target_ms)
+        agg = self.AGG_SELECT.format(
+            last_ms=LAST_MINUTES * 60_000,
+            target_ms=target_ms,
+            p1=1 << self._PACK_BITS,
+            p2=1 << (2 * self._PACK_BITS),
+        )
         key_sql = ", ".join(keys)
         select = f"SELECT {key_sql + ', ' if keys else ''}{agg}"
         sql, params, binds = self._base_sql(patterns, key_sql, select)
         stmt = self._statement(sql, binds, dated="service_day" in keys)
         values = {"office": office_id, "start": start, "end": end, **params}
         with self._session(session) as sess:
-            return [dict(r._mapping) for r in sess.execute(stmt, values)]
+            result = sess.execute(stmt, values)
+            names = tuple(result.keys())  # once, not per row (a year is ~2,400 rows)
+            return [self._unpack(dict(zip(names, r, strict=True))) for r in result]
+
+    @classmethod
+    def _unpack(cls, row: dict[str, Any]) -> dict[str, Any]:
+        """A group row with its packed counts as named columns (PostgreSQL's SUM of bigint
+        is a numeric: int() first)."""
+        if row["issued"] >> cls._PACK_BITS:
+            raise ValueError(f"a report group of {row['issued']} tickets is too large to pack")
+        mask = (1 << cls._PACK_BITS) - 1
+        for packed, names in cls._PACKED:
+            value = int(row.pop(packed) or 0)
+            for name in names:
+                row[name] = value & mask
+                value >>= cls._PACK_BITS
+        return row
 
     _statements: dict[tuple[str, bool], Any] = {}  # noqa: RUF012 (a cache, shared on purpose)
 

@@ -28,6 +28,7 @@ from queue_app.domain.visit_plans import (
     return_priority,
 )
 from queue_app.services.tickets.counter import TicketCounter
+from queue_app.services.tickets.marks import mark_values
 from queue_app.services.tickets.steps import load_plan, retarget_current, save_plan
 from queue_app.services.uow import to_ms
 from queue_app.services.views import TicketView
@@ -260,6 +261,8 @@ class TicketCalls(TicketCounter):
         elif action is Action.REQUEUE:
             values.update(counter=None, recall_count=0, started_ms=None)
             detail = "requeue"
+        # the report marks its event sets on the row (first call, transferred): same UPDATE
+        values.update(mark_values(values["state"], detail, now_ms))
         result = session.execute(
             update(Ticket)
             .where(Ticket.id == ticket_id, Ticket.state == old.value)  # type: ignore[arg-type]

@@ -134,6 +134,8 @@ class TicketIssue(TicketEstimates):
             "nonce": nonce,
             "plan_id": (request.plan_id or AD_HOC) if request.plan else None,
         }
+        # (a `-> waiting` event with no `transfer:` detail: the ticket's report marks,
+        # domain/report_marks.py, keep their defaults, never called and not transferred)
         event = {
             **key,
             "from_state": None,

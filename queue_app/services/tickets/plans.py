@@ -35,6 +35,7 @@ from queue_app.domain.visit_plans import (
 from queue_app.services.plan_views import PlanView, StepView
 from queue_app.services.tickets.calls import TicketCalls
 from queue_app.services.tickets.issue import IssueRequest
+from queue_app.services.tickets.marks import mark_values
 from queue_app.services.tickets.steps import AD_HOC, load_plan, save_plan
 from queue_app.services.uow import from_ms, to_ms
 from queue_app.services.views import IssueResult
@@ -165,6 +166,8 @@ class TicketPlans(TicketCalls):
             values: dict[str, Any] = {"plan_id": row.plan_id or AD_HOC}
             if current.service_id != old_service:  # the current step was skipped
                 values.update(service_id=current.service_id, target_counter=None)
+            for detail in details:  # the events below: a plan edit while called is a call
+                values.update(mark_values(old_state.value, detail, now_ms))
             result = session.execute(
                 update(Ticket)
                 .where(Ticket.id == ticket_id, Ticket.state == old_state.value)  # type: ignore[arg-type]
