@@ -10,7 +10,9 @@ cost more than reading the rows and counting them in Python.
 The definitions are those of the range report's one SQL aggregation (`services/reports/
 base.py`: `_base_sql`, `_wait_expr`, `AGG_SELECT`) and of docs/reports.md, rule for rule,
 so a day has the same figures in both reports (tests/test_report_day_figures.py checks this
-on both engines). Integer epoch milliseconds throughout: sums of integer waits are exact,
+on both engines). The range report reads each ticket's first call and transfer from its row
+(migration 0007), derived from the same events by the same rule (`report_marks.py`); here
+they come from the day's events themselves (`first_calls`). Integer epoch milliseconds throughout: sums of integer waits are exact,
 so the order in which tickets are added changes no figure.
 """
 

@@ -8,8 +8,10 @@
 - `visits.py`    time in the building per visit, step and plan (visit plans, pickup)
 - `render/`      table, CSV, JSON and HTML renderers
 
-The range report's figures come from one SQL aggregation over `ticket` and `ticket_event`
-that runs unchanged on SQLite and PostgreSQL (integer epoch arithmetic only, positive
+The range report's figures come from one SQL aggregation over `ticket` (each row carries
+its first call and transfer, written with their events: migration 0007,
+`domain/report_marks.py`) that runs unchanged on SQLite and PostgreSQL (integer epoch
+arithmetic only, positive
 operands so integer division truncates the same way on both); Python rolls up its small
 grouped result (one row per day x hour). The daily report reads its day's tickets and
 events once and computes the same figures in pure Python (`domain/day_figures.py`): a day
