@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, Input, Sparkline, Static
+from textual.widgets import DataTable, Input, Static
 
 from screens.app import AppOptions, create_app
+from screens.reports.bars import TARGET, Bars
 from tests.conftest import make_services
 from tests.report_fixtures import at, build_history, report_config
 from tests.waiting import until, workers_done
@@ -57,7 +58,20 @@ async def test_daily_report_on_open(rsvc) -> None:  # type: ignore[no-untyped-de
         assert screen.report is not None and screen.report.day == date(2026, 12, 1)
         text = _summary(screen)
         assert "発券 5" in text and "不在 1" in text and "90% 40.0" in text
-        assert screen.query_one("#rpt-arrivals", Sparkline).data == [2, 2, 0, 0, 0, 0, 0, 0, 1, 0]
+        arrivals = screen.query_one("#rpt-arrivals", Bars)
+        assert arrivals.data == (2, 2, 0, 0, 0, 0, 0, 0, 1, 0)
+        # from zero: the hour with one arrival is half as tall as those with two, not empty
+        columns = list(zip(*arrivals.rows(), strict=True))
+        width = len(columns)
+        tallest = [0] * 10  # each hour's bar: the tallest of the columns of its slice
+        for x, column in enumerate(columns):
+            height = sum(" ▁▂▃▄▅▆▇█".index(c) for c in column)
+            tallest[x * 10 // width] = max(tallest[x * 10 // width], height)
+        assert tallest[0] == tallest[1] > 0 and tallest[2:8] == [0] * 6
+        assert abs(tallest[8] * 2 - tallest[0]) <= 1, tallest
+        waits = screen.query_one("#rpt-waits", Bars)
+        assert waits.target == 30 and TARGET in "".join(waits.rows())
+        assert "目標 30分" in str(screen.query_one("#rpt-waits-label", Static).render())
         assert screen.query_one("#rpt-table", DataTable).row_count >= 10
 
 
@@ -72,6 +86,8 @@ async def test_range_and_closed_day_and_bad_date(rsvc) -> None:  # type: ignore[
         assert screen.report.open_days == 5
         assert "5 open days" in _summary(screen)
         assert screen.query_one("#rpt-table", DataTable).row_count == 7
+        assert len(screen.query_one("#rpt-arrivals", Bars).data) == 5  # one bar per open day
+        assert "by day" in str(screen.query_one("#rpt-arrivals-label", Static).render())
         screen.query_one("#rpt-from", Input).value = "2026-12-05"
         screen.query_one("#rpt-to", Input).value = ""
         await _show(app, pilot, click=False)

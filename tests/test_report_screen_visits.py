@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import DataTable, Input, Select, Sparkline, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from screens.app import AppOptions, create_app
+from screens.reports.bars import Bars
 from tests.test_report_visits import at, build_day
 from tests.waiting import until, workers_done
 
@@ -77,7 +78,7 @@ async def test_visits_view_shows_plans_steps_and_the_longest_wait(
         pickup = next(r for r in rows if "カード" in r[0] or "card" in r[0].lower())
         assert pickup[7] == "30.0"  # preparing, apart from the wait (5.0)
         assert pickup[5] == "5.0"
-        # readable at 80x24: the sparklines of the wait report make room for the table
+        # readable at 80x24: the charts of the wait report make room for the table
         assert not screen.query_one("#rpt-charts").display
         assert table.region.height >= 8
         assert all(cell_len(n) <= 20 for n in names)
@@ -89,7 +90,7 @@ async def test_visits_view_shows_plans_steps_and_the_longest_wait(
         )
         await pilot.pause()
         assert screen.query_one("#rpt-charts").display
-        assert screen.query_one("#rpt-arrivals", Sparkline).display
+        assert screen.query_one("#rpt-arrivals", Bars).display
 
 
 async def test_visits_view_of_an_empty_range_says_so(sqlite_services: Any) -> None:

@@ -181,7 +181,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "開庁 {days}日 ・ 平均待ち {mean} 分 ・ 最長 {max} 分",
         "en": "{days} open days · mean wait {mean} min · max {max} min",
     },
-    "rpt.ui.arrivals_spark": {"ja": "時間帯別 来庁", "en": "Arrivals by hour"},
-    "rpt.ui.wait_spark": {"ja": "時間帯別 平均待ち", "en": "Mean wait by hour"},
+    "rpt.ui.arrivals_by_hour": {"ja": "時間帯別 来庁", "en": "Arrivals by hour"},
+    "rpt.ui.wait_by_hour": {"ja": "時間帯別 平均待ち", "en": "Mean wait by hour"},
+    "rpt.ui.arrivals_by_day": {"ja": "日別 来庁", "en": "Arrivals by day"},
+    "rpt.ui.wait_by_day": {"ja": "日別 平均待ち", "en": "Mean wait by day"},
     "rpt.ui.days_spark": {"ja": "日別 平均待ち", "en": "Mean wait by day"},
 }

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Sparkline, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
 
 from queue_app.domain.dates import DateInputError, parse_date
 from queue_app.domain.errors import InputError, MadoguchiError
+from screens.reports.bars import Bars
 from screens.reports.query import _MONTH, VIEWS, Query, ReportReady
 from screens.widgets.keys import KeySpec, translated_bindings
 
@@ -68,12 +69,12 @@ class ReportsForm(Screen[None]):
         with Horizontal(id="rpt-charts"):
             with Vertical():
                 yield Static(
-                    tr("rpt.ui.arrivals_spark"), classes="rpt-label", id="rpt-arrivals-label"
+                    tr("rpt.ui.arrivals_by_hour"), classes="rpt-label", id="rpt-arrivals-label"
                 )
-                yield Sparkline([], id="rpt-arrivals")
+                yield Bars(id="rpt-arrivals")
             with Vertical():
-                yield Static(tr("rpt.ui.wait_spark"), classes="rpt-label", id="rpt-waits-label")
-                yield Sparkline([], id="rpt-waits")
+                yield Static(tr("rpt.ui.wait_by_hour"), classes="rpt-label", id="rpt-waits-label")
+                yield Bars(id="rpt-waits")
         yield DataTable(id="rpt-table", zebra_stripes=True)
         yield Static("", id="rpt-detail")
         yield Footer()

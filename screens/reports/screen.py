@@ -1,7 +1,7 @@
 """The reports screen: pick an office and a day (or a range), or a month's forecast.
 
 Three views (the second select): "report" shows the daily report of the From date, or the
-range report From..To when To is given (figures, sparklines, a table); "visits" shows the
+range report From..To when To is given (figures, bar charts, a table); "visits" shows the
 time in the building per plan and step of From (..To) (`visits.py`); "forecast" shows
 the 混雑予想カレンダー of the From month as a calendar (level per day, closed days with
 their reason); moving the cursor over a day shows its hour bands below the calendar.

@@ -1,11 +1,12 @@
-"""The daily and range reports shown as figures, sparklines and a table."""
+"""The daily and range reports shown as figures, bar charts (`bars.py`) and a table."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Static
 
+from screens.reports.bars import Bars
 from screens.reports.cells import _i, _n
 from screens.reports.form import ReportsForm
 
@@ -25,7 +26,7 @@ class ReportsTables(ReportsForm):
         if not r.open:
             reason = r.closed_text(tr.lang)
             summary.update(f"{title}  {tr('rpt.closed', reason=reason)}")
-            self._sparks([], [])
+            self._charts("hour", [], [], None)
             if r.totals.issued == 0:
                 return
         f = r.totals
@@ -52,9 +53,12 @@ class ReportsTables(ReportsForm):
         if f.early and r.opens:
             lines.append(tr("rpt.early_note", n=f.early, opens=r.opens))
         summary.update("\n".join(lines))
-        happened = [h for h in r.by_hour if not h.future]  # no bars for hours still to come
-        self._sparks(
-            [float(h.arrivals or 0) for h in happened], [h.wait_mean or 0.0 for h in happened]
+        # every hour of the day keeps its place on the chart (those still to come are empty)
+        self._charts(
+            "hour",
+            [0.0 if h.future else float(h.arrivals or 0) for h in r.by_hour],
+            [0.0 if h.future else h.wait_mean or 0.0 for h in r.by_hour],
+            r.target_minutes,
         )
         table.add_columns(tr("rpt.hour"), tr("rpt.arrivals"), tr("rpt.wait_mean"), tr("rpt.peak"))
         for h in r.by_hour:
@@ -96,9 +100,11 @@ class ReportsTables(ReportsForm):
             )
         )
         open_days = [d for d in r.days if d.open]
-        self._sparks(
+        self._charts(
+            "day",
             [float(d.figures.issued) for d in open_days],
             [d.figures.wait_mean or 0.0 for d in open_days],
+            r.target_minutes,
         )
         table.add_columns(
             tr("rpt.date"),
@@ -122,6 +128,18 @@ class ReportsTables(ReportsForm):
                     _n(d.figures.wait_max),
                 )
 
-    def _sparks(self, arrivals: list[float], waits: list[float]) -> None:
-        self.query_one("#rpt-arrivals", Sparkline).data = arrivals
-        self.query_one("#rpt-waits", Sparkline).data = waits
+    def _charts(
+        self, by: str, arrivals: list[float], waits: list[float], target: int | None
+    ) -> None:
+        """Arrivals and mean waits by hour (a day) or by open day (a range), from zero; the
+        waits chart with the target wait as its dotted line, named in its label."""
+        tr = self.mapp.tr
+        self.query_one("#rpt-arrivals", Bars).data = tuple(arrivals)
+        waits_chart = self.query_one("#rpt-waits", Bars)
+        waits_chart.data = tuple(waits)
+        waits_chart.target = float(target) if target else None
+        self.query_one("#rpt-arrivals-label", Static).update(tr(f"rpt.ui.arrivals_by_{by}"))
+        label = tr(f"rpt.ui.wait_by_{by}")
+        if target:
+            label += f"  ╌ {tr('rpt.target_line', m=target)}"
+        self.query_one("#rpt-waits-label", Static).update(label)
