@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from queue_app.context import CliContext
-from queue_app.domain.errors import InputError, MadoguchiError, SetupError
+from queue_app.domain.errors import InputError, MadoguchiError, SetupError, file_problem
 
 # Every command: its name, the module under `queue_app/commands/` that registers it, and its
 # one-line help. The help line is kept here so that `madoguchi --help` (and a command line
@@ -161,6 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a file the system refused (`--out` of 400 characters...)
+        if exc.filename is None:  # not about a file: unexpected, as below
+            if os.environ.get("MADOGUCHI_DEBUG"):
+                raise
+            return _fail(SetupError("err.unexpected", error=type(exc).__name__), ctx)
+        return _fail(file_problem(exc), ctx)
     except Exception as exc:  # never a traceback: one line, and how to see the details
         if os.environ.get("MADOGUCHI_DEBUG"):
             raise

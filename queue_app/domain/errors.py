@@ -72,6 +72,19 @@ class DatabaseUrlError(DatabaseError):
     exit_code = 2
 
 
+def file_problem(exc: OSError) -> MadoguchiError:
+    """A file the operating system refused, as one clear line: a name too long for the
+    system to look up is the user's input (exit 2), any other refusal is the machine's
+    setup (exit 3). Checks like `Path.exists()` raise for such names instead of saying no,
+    so every command reaches this through the CLI's one handler, never a traceback."""
+    import errno
+
+    problem = exc.strerror or type(exc).__name__
+    if exc.errno == errno.ENAMETOOLONG:
+        return InputError("err.path_too_long", value=exc.filename)
+    return SetupError("err.file_unusable", value=exc.filename, problem=problem)
+
+
 def shown_url(url: str) -> str:
     """A database URL as a message may show it: the password replaced by `***`, even in a
     URL too malformed to parse (`postgresql://user:secret@[::1/db`)."""

@@ -67,6 +67,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "番号札 {number} は発行済みです。ただし {flag} のファイル {path} は書けませんでした: {problem}",
         "en": "ticket {number} was issued, but the {flag} file {path} could not be written: {problem}",
     },
+    "err.path_too_long": {
+        "ja": "ファイルのパスが長すぎます: {value}。短い名前か浅いフォルダを指定してください",
+        "en": "the file path is too long: {value}; give a shorter name or a shallower folder",
+    },
+    "err.file_unusable": {
+        "ja": "ファイル {value} を使えません: {problem}",
+        "en": "cannot use the file {value}: {problem}",
+    },
     "err.backup_unwritable": {
         "ja": "バックアップファイル {path} に書き込めません: {problem}",
         "en": "cannot write the backup file {path}: {problem}",
