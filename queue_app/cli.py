@@ -12,10 +12,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from queue_app.context import CliContext
 from queue_app.domain.errors import InputError, MadoguchiError, SetupError, file_problem
+
+if TYPE_CHECKING:
+    from queue_app.context import CliContext
 
 # Every command: its name, the module under `queue_app/commands/` that registers it, and its
 # one-line help. The help line is kept here so that `madoguchi --help` (and a command line
@@ -147,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse(argv, help_lang(argv, os.environ))
+    from queue_app.context import CliContext  # after parsing: `--help` never needs it
+
     ctx = CliContext.from_args(args)
     try:
         _check_staff(args, ctx)

@@ -74,23 +74,24 @@ class _JapaneseHelp(argparse.HelpFormatter):
 
 
 # argparse's own messages (Python 3.11 wording) and their Japanese; anything else stays as is
+# (patterns, compiled by `re` on the first usage error, not at every start)
 ERRORS_JA = (
-    (re.compile(r"^the following arguments are required: (.+)$"), r"次の引数が必要です: \1"),
-    (re.compile(r"^unrecognized arguments: (.+)$"), r"知らない引数です: \1"),
-    (re.compile(r"^argument (\S+): expected one argument$"), r"\1 には値が一つ必要です"),
-    (re.compile(r"^argument (\S+): expected at least one argument$"), r"\1 には値が必要です"),
+    (r"^the following arguments are required: (.+)$", r"次の引数が必要です: \1"),
+    (r"^unrecognized arguments: (.+)$", r"知らない引数です: \1"),
+    (r"^argument (\S+): expected one argument$", r"\1 には値が一つ必要です"),
+    (r"^argument (\S+): expected at least one argument$", r"\1 には値が必要です"),
     (
-        re.compile(r"^argument (\S+): invalid choice: (.+) \(choose from (.+)\)$"),
+        r"^argument (\S+): invalid choice: (.+) \(choose from (.+)\)$",
         r"\1 の値 \2 は選べません (選べる値: \3)",
     ),
-    (re.compile(r"^argument (\S+): invalid (\w+) value: (.+)$"), r"\1 の値 \3 は不正です (\2)"),
+    (r"^argument (\S+): invalid (\w+) value: (.+)$", r"\1 の値 \3 は不正です (\2)"),
 )
 
 
 def error_ja(message: str) -> str:
     for pattern, replacement in ERRORS_JA:
-        if pattern.match(message):
-            return pattern.sub(replacement, message)
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
     return message
 
 

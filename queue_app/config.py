@@ -7,18 +7,23 @@ reads configuration files; the rules themselves live in `queue_app.domain.config
 from __future__ import annotations
 
 import os
-import secrets
 import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
-from queue_app.domain.config import Config
 from queue_app.domain.config_schema import parse_config
 from queue_app.domain.errors import ConfigError, InputError, SetupError
+
+if TYPE_CHECKING:
+    from queue_app.domain.config import Config
+
+# Imported where used, not here: `platformdirs` (only without MADOGUCHI_CONFIG /
+# MADOGUCHI_DATA_DIR), `secrets` (only `init` creates a secret). A CLI command that reads
+# the configuration (`calendar`, `renewal` without --today) pays for neither; nor for
+# `importlib.resources` (pathlib's zip and tempfile machinery): the default configuration
+# is a plain file beside this module.
+DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
 
 APP_NAME = "madoguchi"
 
@@ -35,7 +40,7 @@ ENV_GENERAL = {
 
 
 def default_text() -> str:
-    return resources.files("queue_app").joinpath("default_config.toml").read_text("utf-8")
+    return DEFAULT_CONFIG.read_text("utf-8")
 
 
 def default_document() -> dict[str, Any]:
@@ -47,6 +52,8 @@ def config_path(flag: str | None, env: Mapping[str, str]) -> Path:
         return Path(flag).expanduser()
     if env.get("MADOGUCHI_CONFIG"):
         return Path(env["MADOGUCHI_CONFIG"]).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME)) / "madoguchi.toml"
 
 
@@ -104,6 +111,8 @@ def data_dir(env: Mapping[str, str], config: Config | None = None) -> Path:
         return Path(env["MADOGUCHI_DATA_DIR"]).expanduser()
     if config is not None and config.settings.data_dir:
         return Path(config.settings.data_dir).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
@@ -127,6 +136,8 @@ def secret_path(env: Mapping[str, str], config: Config | None = None) -> Path:
 
 def ensure_secret(path: Path) -> bool:
     """Create the per-install HMAC secret with mode 0600; True if it was created."""
+    import secrets
+
     if path.exists():
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,15 +7,12 @@ Lookup order everywhere: built-in defaults, then the configuration file, then
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from queue_app.domain import dates
-from queue_app.domain.clock import Clock
 from queue_app.domain.errors import InputError
 from queue_app.i18n import Translator, normalize_lang
 
@@ -23,12 +20,18 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from queue_app.domain.calendar import OfficeCalendar
+    from queue_app.domain.clock import Clock
     from queue_app.domain.config import Config
     from queue_app.services import Services
+
+# Everything else is imported where it is used: a command pays only for what it touches
+# (`renewal --today D` reads no clock, no configuration; tests/test_cli_light.py).
 
 
 def clock_from_env(env: dict[str, str] | os._Environ[str] | None = None) -> Clock:
     """`MADOGUCHI_NOW=2026-12-01T09:00:00+09:00` fixes the clock (tests, demos, training)."""
+    from queue_app.domain.clock import Clock
+
     env = os.environ if env is None else env
     raw = env.get("MADOGUCHI_NOW")
     if not raw:
@@ -143,6 +146,8 @@ class CliContext:
         sys.stdout.write(text + "\n")
 
     def out_json(self, obj: object) -> None:
+        import json
+
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
 
     def close(self) -> None:
@@ -157,6 +162,8 @@ class CliContext:
 def parse_date(value: str, flag: str) -> date:
     """Read a date as a clerk writes it (2027-05-07, 2027/5/7, R9.5.7, 令和9年5月7日...);
     a failure names the flag and what is wrong, never the rejected text."""
+    from queue_app.domain import dates
+
     if not value.strip():
         raise InputError("err.date_empty", flag=flag)
     try:

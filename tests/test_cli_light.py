@@ -25,7 +25,8 @@ try:
 except SystemExit as exc:
     rc = exc.code
 heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(HEAVY)))
-sys.stderr.write(json.dumps({"rc": rc, "heavy": heavy, "out": out.getvalue()}) + "\\n")
+result = {"rc": rc, "heavy": heavy, "out": out.getvalue(), "modules": sorted(sys.modules)}
+sys.stderr.write(json.dumps(result) + "\\n")
 """
 
 
@@ -75,6 +76,49 @@ def test_pure_commands_never_load_the_database_or_textual(tmp_path: Path, argv: 
     assert result["rc"] == 0, result
     assert result["out"].strip(), "the command printed nothing"
     assert result["heavy"] == [], f"{argv[0]} imported {result['heavy']}"
+
+
+# What these commands once imported and do not need (issue 17), beyond the database and the
+# UI: the configuration for a rule given its dates, the clock, every message-catalogue
+# section but the one holding the command's texts, `init`'s secret generator, the platform
+# folders lookup (MADOGUCHI_CONFIG and MADOGUCHI_DATA_DIR are set), the visit rules.
+LIGHT = {
+    "help": (
+        ["--help"],
+        ("queue_app.context", "queue_app.domain.dates", "queue_app.config", "dataclasses"),
+        [],
+    ),
+    "renewal": (
+        ["renewal", "--expiry", "2027-05-07", "--today", "2027-03-01", "--json"],
+        ("queue_app.config", "queue_app.domain.config", "queue_app.domain.clock", "tomllib"),
+        ["assess"],
+    ),
+    "assess": (
+        ["assess", "--visit", "self", "--brought", "card", "--today", "2027-03-01", "--json"],
+        ("queue_app.config", "queue_app.domain.config", "queue_app.domain.clock", "tomllib"),
+        ["assess"],
+    ),
+    "calendar": (
+        ["calendar", "--office", "sogo", "--from", "2026-12-28", "--to", "2027-01-05"],
+        ("secrets", "platformdirs", "queue_app.domain.visit_plans", "queue_app.domain.tickets"),
+        ["core"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(LIGHT))
+def test_pure_commands_import_only_what_they_use(tmp_path: Path, name: str) -> None:
+    argv, absent, sections = LIGHT[name]
+    result = _run(tmp_path, *argv)
+    assert result["rc"] == 0, result
+    modules = set(result["modules"])
+    assert sorted(modules & set(absent)) == [], f"{name} imported them"
+    loaded = sorted(
+        m.removeprefix("queue_app.i18n.catalog_")
+        for m in modules
+        if m.startswith("queue_app.i18n.catalog_")
+    )
+    assert loaded == sections, f"{name} loaded the message sections {loaded}"
 
 
 def test_ticket_issue_still_loads_the_database(tmp_path: Path) -> None:

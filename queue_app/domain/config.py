@@ -11,6 +11,9 @@ from datetime import date, time
 from enum import StrEnum
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# the most procedures one visit plan may hold (a visit of more than eight is a mistake at
+# the intake); here, beside `Plan`, so that reading the configuration needs no visit rules
+MAX_PLAN_STEPS = 8
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ class MadoguchiError(Exception):
 
     def message(self, lang: str = "ja") -> str:
         """The translated message; a `state` or `action` parameter is translated too."""
-        from queue_app.i18n import CATALOG, t
+        from queue_app.i18n import entry, t
 
         params = dict(self.params)
         if "value" in params:
@@ -30,7 +30,7 @@ class MadoguchiError(Exception):
             params["url"] = shown_url(str(params["url"]))
         for name in ("state", "action"):
             value = params.get(name)
-            if isinstance(value, str) and f"{name}.{value}" in CATALOG:
+            if isinstance(value, str) and entry(f"{name}.{value}") is not None:
                 params[name] = t(f"{name}.{value}", lang)
         return t(self.key, lang, **params)
 

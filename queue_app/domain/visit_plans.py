@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from queue_app.domain.config import MAX_PLAN_STEPS as MAX_STEPS
 from queue_app.domain.errors import DomainError, InputError
 from queue_app.domain.tickets import Outcome
 
-MAX_STEPS = 8  # a visit of more than eight procedures is a mistake at the intake
 # a step that ended with this outcome cannot be done again the same visit (the second
 # visit is booked through its inquiry case); the other steps go on
 INQUIRY_OUTCOME = Outcome.DOCUMENT_INQUIRY.value

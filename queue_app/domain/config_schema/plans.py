@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from queue_app.domain.config import MAX_PLAN_STEPS as MAX_STEPS
 from queue_app.domain.config import Office, Plan, Service
 from queue_app.domain.config_schema.keys import PLAN_KEYS
 from queue_app.domain.config_schema.values import _check_keys, _fail, _id, _known, _list, _str
-from queue_app.domain.visit_plans import MAX_STEPS
 
 
 def _plan_offices(

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from dateutil.rrule import rrulestr
-
 from queue_app.domain.config import (
     CalendarRule,
     Office,
@@ -123,6 +121,8 @@ def _month_day(value: str, path: str) -> tuple[int, int]:
 
 def _check_rrule(text: str, dtstart: date, path: str) -> None:
     from datetime import datetime
+
+    from dateutil.rrule import rrulestr  # only a configuration with an rrule closure
 
     try:
         rule = rrulestr(text, dtstart=datetime(dtstart.year, dtstart.month, dtstart.day))  # noqa: DTZ001
