@@ -1,6 +1,7 @@
 """Start-up, CLI commands and idle cost, each beside its bare baseline measured in the same run.
 
     python bench/startup.py [--runs 5] [--idle-seconds 20] [--no-write] [--root CHECKOUT]
+                            [--source]
 
 `--root` measures another checkout of Madoguchi (e.g. a `git worktree` of an older commit,
 for a before/after in one sitting) with this script; it then writes nothing.
@@ -10,11 +11,21 @@ for a before/after in one sitting) with this script; it then writes nothing.
    the display (160x48, the board drawn), headless (Textual `run_test`) on a SQLite file;
    baseline: a bare Textual app (a Static and a Footer) to its first paint.
 2. CLI commands, wall time of the whole process, median of `--runs`: `--help`, `renewal`
-   (a pure rule), `ticket issue --json` on SQLite; baselines `python -c pass` and
-   `python -c "import sqlalchemy, sqlmodel"` (what `ticket issue` cannot avoid).
+   (a pure rule; without `--today` it reads the configuration for the time zone), `assess`,
+   `calendar` (reads the configuration), `ticket issue --json` on SQLite; baselines
+   `python -c pass` and `python -c "import sqlalchemy, sqlmodel"` (what `ticket issue`
+   cannot avoid).
 3. Idle cost: the reception, the display and the bare Textual app each run headless on an
    unchanging database; after a 3 s warm-up, their own CPU time over `--idle-seconds`
    (percent of one core) and their RSS at the end.
+
+Bytecode: every child runs with a private bytecode cache (PYTHONPYCACHEPREFIX in the
+temporary folder, filled by one untimed warm-up run of each line), as an installed program
+has it (pip compiles at install). Without it, a checkout run with PYTHONDONTWRITEBYTECODE=1
+(as on this project's machines) compiles Madoguchi's own modules at every start, or not,
+depending on whether some earlier run left a `__pycache__`: figures that depend on the
+checkout's history. `--source` measures that case on purpose (PYTHONDONTWRITEBYTECODE=1,
+no cache; meaningful on a checkout without `__pycache__`).
 
 The load average (1 min) is printed before and after: the machines are shared and noisy, so
 compare each figure with its baseline of the same run, not with another run's. Results are
@@ -110,10 +121,11 @@ def load() -> float:
 
 
 CODE = ROOT  # the checkout measured (--root)
+SOURCE = False  # --source: no bytecode cache
 
 
 def env_for(folder: str) -> dict[str, str]:
-    return dict(
+    env = dict(
         os.environ,
         MADOGUCHI_DATA_DIR=folder,
         MADOGUCHI_CONFIG=str(Path(folder) / "madoguchi.toml"),
@@ -121,6 +133,13 @@ def env_for(folder: str) -> dict[str, str]:
         MADOGUCHI_NOW=NOW,
         PYTHONPATH=str(CODE),
     )
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if SOURCE:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:  # compiled once into the run's own cache, as an installed program is
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
+    return env
 
 
 def prepare(folder: str) -> None:
@@ -188,19 +207,28 @@ def main() -> int:
     parser.add_argument("--idle-seconds", type=float, default=20.0)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--root", help="measure this checkout instead (writes nothing)")
+    parser.add_argument(
+        "--source", action="store_true", help="no bytecode cache (writes nothing; see above)"
+    )
     args = parser.parse_args()
-    global CODE
+    global CODE, SOURCE
     if args.root:
         CODE = Path(args.root).resolve()
         args.no_write = True
+    if args.source:
+        SOURCE = args.no_write = True
+        if any(CODE.glob("queue_app/**/__pycache__")):
+            print(f"warning: {CODE} holds __pycache__ folders: its bytecode may be used")
     py = sys.executable
     cli = [py, "-m", "queue_app.cli"]
     load_before = load()
     with tempfile.TemporaryDirectory() as folder:
         prepare(folder)
         n = args.runs
-        # start-up: interleaved, so a burst of load hits every line alike
         starts: dict[str, list[float]] = {"bare": [], "reception": [], "display": []}
+        for what in starts:  # warm-up, untimed: fills the bytecode cache
+            startup_ms(what, folder)
+        # start-up: interleaved, so a burst of load hits every line alike
         for _ in range(n):
             for what in starts:
                 starts[what].append(startup_ms(what, folder))
@@ -212,11 +240,20 @@ def main() -> int:
             "madoguchi renewal --expiry 2027-03-24 --json": [
                 *cli, "renewal", "--expiry", "2027-03-24", "--json",
             ],
+            "madoguchi assess": [
+                *cli, "assess", "--visit", "agent_first", "--brought", "card", "nonphoto_id",
+                "--json",
+            ],
+            "madoguchi calendar": [
+                *cli, "calendar", "--office", "sogo", "--from", "2026-12-01", "--to", "2026-12-31",
+            ],
             "madoguchi ticket issue --office sogo --service ecert --json": [
                 *cli, "ticket", "issue", "--office", "sogo", "--service", "ecert", "--json",
             ],
         }  # fmt: skip
         times: dict[str, list[float]] = {name: [] for name in commands}
+        for argv in commands.values():  # warm-up, untimed
+            command_ms(argv, folder)
         for _ in range(n):
             for name, argv in commands.items():
                 times[name].append(command_ms(argv, folder))
@@ -232,8 +269,13 @@ def main() -> int:
     rows = [
         f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {platform.node() or '?'} "
         f"({os.cpu_count()} CPU, Python {platform.python_version()}), `python bench/startup.py "
-        f"--runs {n} --idle-seconds {args.idle_seconds:.0f}`; **load average (1 min) "
-        f"{load_before:.2f} before, {load_after:.2f} after**.",
+        f"--runs {n} --idle-seconds {args.idle_seconds:.0f}{' --source' if SOURCE else ''}`; "
+        f"**load average (1 min) {load_before:.2f} before, {load_after:.2f} after**; "
+        + (
+            "no bytecode cache (every start compiles Madoguchi's own modules)."
+            if SOURCE
+            else "bytecode cached, as installed (see the script's docstring)."
+        ),
         "",
         "| figure | measured | bare baseline, same run | ratio | target |",
         "|---|---:|---:|---:|---|",
@@ -247,6 +289,10 @@ def main() -> int:
         f"| `madoguchi renewal ... --json` | "
         f"{cmd['madoguchi renewal --expiry 2027-03-24 --json']:.0f} ms | {floor:.0f} ms | "
         f"{cmd['madoguchi renewal --expiry 2027-03-24 --json'] / floor:.1f}x | <= 150 ms |",
+        f"| `madoguchi assess ... --json` | {cmd['madoguchi assess']:.0f} ms | {floor:.0f} ms | "
+        f"{cmd['madoguchi assess'] / floor:.1f}x | <= 150 ms |",
+        f"| `madoguchi calendar` (one month) | {cmd['madoguchi calendar']:.0f} ms | "
+        f"{floor:.0f} ms | {cmd['madoguchi calendar'] / floor:.1f}x | <= 150 ms |",
         f"| `madoguchi ticket issue ... --json` (SQLite) | "
         f"{cmd['madoguchi ticket issue --office sogo --service ecert --json']:.0f} ms | "
         f"`import sqlalchemy, sqlmodel`: {db_floor:.0f} ms | "
