@@ -79,20 +79,22 @@ def build():
         app.ready = False
         return app, (lambda: app.ready), (80, 24)
     from datetime import datetime
-    from zoneinfo import ZoneInfo
-    from db.engine import make_engine
     from queue_app.config import load_config
     from queue_app.domain.clock import Clock
-    from queue_app.services import Services
     from screens.app import AppOptions, create_app
 
     clock = Clock.fixed(datetime.fromisoformat({now!r}))
     url = f"sqlite:///{{folder}}/bench.db"
-    if what == "display":
-        services = Services(make_engine(url, read_only=True), load_config(env={{}}), clock, b"")
+    if what == "display":  # what `madoguchi display` builds: the bare read-only source
+        from queue_app.services.board_source import DisplaySource
+
+        source = DisplaySource(url, load_config(env={{}}), clock)
         options = AppOptions(office_id="sogo", mode="display", lang="ja", chime=False)
-        app = create_app(services, options, modes=["display"])
+        app = create_app(None, options, modes=["display"], board_source=source)
         return app, (lambda: getattr(app.screen, "snapshot", None) is not None), (160, 48)
+    from db.engine import make_engine
+    from queue_app.services import Services
+
     services = Services(make_engine(url), load_config(env={{}}), clock, b"s" * 32)
     options = AppOptions(office_id="sogo", mode="reception", counter=3, staff="S001", lang="ja")
     app = create_app(services, options, modes=["reception"])

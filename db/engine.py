@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,11 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 
+from db.driver import refuse_attach
+from db.engine_url import application_name, normalize_url
 from queue_app.domain.errors import DatabaseError, DatabaseUrlError, SetupError
 
 BUSY_TIMEOUT_MS = 5000
-
-
-def normalize_url(url: str) -> str:
-    """Accept `postgres://` and `postgresql://` and use the psycopg 3 driver."""
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://") :]
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return url
 
 
 def make_engine(
@@ -134,7 +126,7 @@ def _sqlite_engine(
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys = ON")
         if read_only:
-            dbapi_conn.set_authorizer(_refuse_attach)
+            dbapi_conn.set_authorizer(refuse_attach)
         else:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute(f"PRAGMA synchronous = {sync}")
@@ -195,22 +187,9 @@ def _prepare_file(path: Path, create_folder: bool, create_file: bool = True) -> 
             pass  # refused when first used, with SQLite's own words (db.migrate, uow)
 
 
-def _refuse_attach(action: int, *_args: object) -> int:
-    """sqlite3 authorizer of read-only connections: no ATTACH/DETACH, everything else as
-    the `mode=ro` connection allows."""
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    return sqlite3.SQLITE_OK
-
-
-def application_name() -> str:
-    """'madoguchi <command>' for PostgreSQL's pg_stat_activity (never other arguments: they
-    may hold a password)."""
-    command = next((a for a in sys.argv[1:] if a and not a.startswith("-")), "")
-    name = f"madoguchi {command}".strip() if command.isidentifier() else "madoguchi"
-    return f"{name} (pid {os.getpid()})"[:63]
-
-
 def read_engine(engine: Engine) -> Engine:
     """The same pool, but transactions begin DEFERRED on SQLite (for pure reads)."""
     return engine.execution_options(madoguchi_read=True)
+
+
+__all__ = ["application_name", "make_engine", "normalize_url", "read_engine"]

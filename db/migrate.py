@@ -7,9 +7,6 @@ this program (a newer Madoguchi wrote it: upgrade the program, never guess).
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect
@@ -17,13 +14,11 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from db.engine import read_engine
+from db.schema_head import MIGRATIONS, quick_head
 from queue_app.domain.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
-
-MIGRATIONS = Path(__file__).parent / "migrations"
-_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*(?:"([^"]*)"|None)', re.M)
 
 
 def _alembic_config() -> AlembicConfig:
@@ -41,26 +36,6 @@ def head_revision() -> str:
 
     heads = ScriptDirectory.from_config(_alembic_config()).get_heads()
     return heads[0]
-
-
-@lru_cache(maxsize=1)
-def quick_head() -> str | None:
-    """The head revision read from the scripts' own `revision` / `down_revision` lines,
-    without Alembic: the one revision no other script names as its parent (None when the
-    scripts do not say it plainly; then Alembic decides)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict(
-            (key, value or None) for key, value in _REVISION_LINE.findall(script.read_text("utf-8"))
-        )
-        if not found.get("revision") or "down_revision" not in found:
-            return None
-        revisions.add(str(found["revision"]))
-        if found["down_revision"]:
-            parents.add(str(found["down_revision"]))
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:

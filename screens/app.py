@@ -26,6 +26,7 @@ from screens.host import AppOptions
 
 if TYPE_CHECKING:
     from queue_app.services import Services
+    from queue_app.services.board import BoardSource
 
 
 def _reception() -> Screen[Any]:
@@ -66,15 +67,32 @@ class MadoguchiApp(App[None]):
     ]
 
     def __init__(
-        self, services: Services, options: AppOptions, modes: list[str] | None = None
+        self,
+        services: Services | None,
+        options: AppOptions,
+        modes: list[str] | None = None,
+        *,
+        board_source: BoardSource | None = None,
     ) -> None:
-        self.services = services
+        source = board_source if board_source is not None else services
+        if source is None:
+            raise ValueError("an app needs its services or, for a display, a board source")
+        self._services = services
+        self.board_source: BoardSource = source
         self.options = options
         self.tr = Translator(options.lang)
         wanted = modes or [options.mode]
         self.MODES = {name: SCREEN_FACTORIES[name] for name in wanted}  # type: ignore[misc]  # per app: the CLI picks the faces
         super().__init__()
         self._translate_palette_label()
+
+    @property
+    def services(self) -> Services:
+        """The use cases; a display started on a bare board source has none (it only reads
+        the board: `queue_app/services/board_source.py`)."""
+        if self._services is None:
+            raise RuntimeError("this app only shows the board: it has no services")
+        return self._services
 
     def _translate_palette_label(self) -> None:
         """Textual's own footer label ("palette") in the clerk's language."""
@@ -130,9 +148,15 @@ class MadoguchiApp(App[None]):
 
 
 def create_app(
-    services: Services, options: AppOptions, modes: list[str] | None = None
+    services: Services | None,
+    options: AppOptions,
+    modes: list[str] | None = None,
+    *,
+    board_source: BoardSource | None = None,
 ) -> MadoguchiApp:
-    return MadoguchiApp(services, options, modes)
+    """The one app factory of the CLI, the benches and the tests. A display may be given a
+    `board_source` instead of services (the CLI's display does: no ORM in that process)."""
+    return MadoguchiApp(services, options, modes, board_source=board_source)
 
 
 __all__ = ["AppOptions", "MadoguchiApp", "create_app"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
     from queue_app.services import Services
+    from queue_app.services.board import BoardSource
 
 
 @dataclass
@@ -30,6 +31,9 @@ class AppOptions:
 class ScreenHost(Protocol):
     """The app as the screens see it (`MadoguchiApp` is one)."""
 
-    services: Services
+    board_source: BoardSource  # what the display reads (the services, or a bare source)
     options: AppOptions
     tr: Translator
+
+    @property
+    def services(self) -> Services: ...

@@ -18,14 +18,14 @@ other tick does nothing but re-arm itself.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
 
-    from queue_app.services import Services
+    from queue_app.domain.config import Config
     from queue_app.services.feed import ChangeFeed
 
 FEED_POLL_S = 0.05  # how often the feed asks SQLite's data_version (PostgreSQL: LISTEN)
@@ -37,10 +37,20 @@ class Changed(Message):
     """The change feed saw a commit by another connection (posted from the feed's thread)."""
 
 
+class Watched(Protocol):
+    """What a watch needs of its source: the database to watch and the offices in it (the
+    full `Services`, or the display's bare `DisplaySource`)."""
+
+    config: Config
+
+    @property
+    def database_url(self) -> str: ...
+
+
 class ChangeWatch:
-    def __init__(self, target: MessagePump, services: Services, interval: float) -> None:
+    def __init__(self, target: MessagePump, source: Watched, interval: float) -> None:
         self.target = target
-        self.services = services
+        self.source = source
         self.interval = interval
         self.liveness = min(max(interval * 20, LIVENESS_MIN_S), LIVENESS_MAX_S)
         self.feed: ChangeFeed | None = None
@@ -53,7 +63,7 @@ class ChangeWatch:
         from queue_app.services.feed import ChangeFeed
 
         feed = ChangeFeed(
-            self.services.engine, tuple(self.services.config.offices), poll=FEED_POLL_S
+            self.source.database_url, tuple(self.source.config.offices), poll=FEED_POLL_S
         )
         try:
             feed.start(self._on_change)

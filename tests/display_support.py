@@ -14,8 +14,16 @@ OFFICE = "sogo"
 
 
 def display_services(url: str, config: Any, clock: Any) -> Services:
-    """What `madoguchi display` builds: a read-only engine and no signing secret."""
+    """Services on a read-only engine and without the signing secret (the web server's
+    kind of reader)."""
     return Services(make_engine(url, read_only=True), config, clock, secret=b"")
+
+
+def display_source(url: str, config: Any, clock: Any) -> Any:
+    """What `madoguchi display` builds: a bare read-only driver connection, no ORM."""
+    from queue_app.services.board_source import DisplaySource
+
+    return DisplaySource(url, config, clock)
 
 
 def display_app(
@@ -26,7 +34,8 @@ def display_app(
     options = AppOptions(
         office_id=OFFICE, mode="display", lang=lang, poll_interval=poll, chime=False, extra=extra
     )
-    return create_app(display_services(url, config, clock), options, modes=["display"])
+    source = display_source(url, config, clock)
+    return create_app(None, options, modes=["display"], board_source=source)
 
 
 def free_counter(services: Services, counter: int, office: str = OFFICE) -> None:

@@ -152,16 +152,21 @@ def test_cli_child_command_has_no_web_and_no_secret(monkeypatch):
     assert "display --office sogo --lang en" in command
 
 
-def test_read_only_services_need_no_secret(sqlite_url, monkeypatch, config, clock):
+def test_the_display_source_has_no_secret_and_cannot_write(sqlite_url, monkeypatch, config, clock):
     from queue_app.cli import build_parser
-    from queue_app.commands.display import read_only_services
+    from queue_app.commands.display import display_source
     from queue_app.context import CliContext
+    from queue_app.domain.errors import DatabaseError
 
     make_services(sqlite_url, config, clock).engine.dispose()
     monkeypatch.setenv("MADOGUCHI_DATABASE_URL", sqlite_url)
     args = build_parser().parse_args(["display", "--office", OFFICE])
     ctx = CliContext(args)
-    svc = read_only_services(ctx)
-    assert svc.secret == b""
-    assert "mode=ro" in str(svc.engine.url)
+    source = display_source(ctx)
+    assert not hasattr(source, "secret")
+    with pytest.raises(DatabaseError, match="readonly|read-only"):
+        with source.reading() as reader:
+            reader.rows("UPDATE revision SET value = value + 1")
+    with source.reading() as reader:  # the next read connects afresh
+        assert reader.rows("SELECT count(*) FROM revision")[0][0] >= 0
     ctx.close()

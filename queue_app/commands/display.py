@@ -16,7 +16,6 @@ import shlex
 import sys
 from typing import Any
 
-from queue_app.commands.args import history_services
 from queue_app.context import CliContext
 from queue_app.domain.errors import DatabaseError, InputError
 
@@ -68,27 +67,35 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     return run_terminal(args, ctx)
 
 
-def read_only_services(ctx: CliContext) -> Any:
-    """Services on a read-only engine and without the signing secret."""
-    from db.engine import make_engine
-    from db.migrate import check
+def display_source(ctx: CliContext) -> Any:
+    """The board's bare read-only source: no SQLAlchemy, SQLModel or pydantic in a display
+    process (`queue_app/services/board_source.py` says why). The schema is checked with one
+    SELECT; only when it is not this program's newest does the full check (Alembic) run, to
+    say what is wrong."""
+    from queue_app.services.board_source import DisplaySource
 
-    engine = make_engine(ctx.database_url, read_only=True)
-    ctx._closers.append(engine.dispose)
-    try:
-        check(engine)
-    except DatabaseError as exc:
-        # a server that is down now may be up in a minute: the board shows 再接続中… and
-        # keeps trying. A missing or wrong schema is a setup mistake: say so and stop.
-        if exc.key != "err.db_unavailable":
-            raise
-    return history_services(ctx, engine)
+    source = DisplaySource(ctx.database_url, ctx.config, ctx.clock)
+    ctx._closers.append(source.close)
+    if not source.schema_is_current():
+        from db.engine import make_engine
+        from db.migrate import check
+
+        engine = make_engine(ctx.database_url, read_only=True)
+        ctx._closers.append(engine.dispose)
+        try:
+            check(engine)
+        except DatabaseError as exc:
+            # a server that is down now may be up in a minute: the board shows 再接続中…
+            # and keeps trying. A missing or wrong schema is a setup mistake: say so, stop.
+            if exc.key != "err.db_unavailable":
+                raise
+    return source
 
 
 def run_terminal(args: argparse.Namespace, ctx: CliContext) -> int:
     from screens.app import AppOptions, create_app
 
-    services = read_only_services(ctx)
+    source = display_source(ctx)
     options = AppOptions(
         office_id=args.office,
         mode="display",
@@ -97,7 +104,7 @@ def run_terminal(args: argparse.Namespace, ctx: CliContext) -> int:
         announce_command=ctx.config.settings.announce_command,
         chime=not args.no_chime,
     )
-    app = create_app(services, options, modes=["display"])
+    app = create_app(None, options, modes=["display"], board_source=source)
     app.run()
     return 0
 
@@ -117,7 +124,7 @@ def serve_web(args: argparse.Namespace, ctx: CliContext) -> int:
     config_flag = getattr(args, "config", None)
     if config_flag:
         os.environ["MADOGUCHI_CONFIG"] = os.path.abspath(config_flag)
-    read_only_services(ctx)  # fail now, in the operator's terminal, if the setup is wrong
+    display_source(ctx)  # fail now, in the operator's terminal, if the setup is wrong
     check_bind(args.host, args.port)
     public_url = args.public_url or f"http://{args.host}:{args.port}"
     if args.host in ("0.0.0.0", "::"):

@@ -8,22 +8,21 @@ translates. Nothing here writes.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from sqlalchemy import select
-
-from db.models import Revision, Ticket, TicketEvent
-from queue_app.domain.calendar import DayStatus, Reason
-from queue_app.domain.config import RuleKind, TimeRange
+from queue_app.domain.calendar import DayStatus, OfficeCalendar, Reason
+from queue_app.domain.clock import Clock
+from queue_app.domain.config import Config, RuleKind, TimeRange
 from queue_app.domain.estimates import congestion
 from queue_app.services.board_pickup import pickup_board
+from queue_app.services.board_reads import Reader, call_rows, revisions
+from queue_app.services.epoch import from_ms
 from queue_app.services.plan_views import PickupEntry
-from queue_app.services.uow import from_ms
-
-if TYPE_CHECKING:
-    from queue_app.services import Services
+from queue_app.services.queue_lines import service_queues
+from queue_app.services.views import ServiceQueue
 
 RECENT_CALLS = 8
 CALL_EVENTS = 400  # the newest call events read per snapshot (a busy day has ~300)
@@ -138,35 +137,53 @@ class BoardSnapshot:
         return (self.now.date(), self.now.hour, self.now.minute)
 
 
-class BoardService:
-    """Read-only use case for `madoguchi display`; safe with `Services(..., secret=b"")`."""
+class BoardSource(Protocol):
+    """What the board reads from: the full `Services`, or the display process's bare
+    read-only driver connection (`board_source.DisplaySource`), which spares it the ORM."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.config = services.config
-        self.calendar = services.calendar
-        self.clock = services.clock
-        self.tickets = services.tickets
+    config: Config
+    calendar: OfficeCalendar
+    clock: Clock
+
+    @property
+    def database_url(self) -> str: ...  # for the change feed's own connection
+
+    def reading(self) -> AbstractContextManager[Reader]: ...
+
+
+class BoardService:
+    """Read-only use case for `madoguchi display`, the web's pages and their feeds."""
+
+    def __init__(self, source: BoardSource) -> None:
+        self.source = source
+        self.config = source.config
+        self.calendar = source.calendar
+        self.clock = source.clock
 
     # -- the cheap probe ---------------------------------------------------------------
     def revision_key(self) -> tuple[tuple[str, int], ...]:
         """Every office's revision in one small SELECT: other offices' queues show too."""
-        with self.services.uow.read() as session:
-            rows = session.execute(
-                select(Revision.office_id, Revision.value).order_by(Revision.office_id)  # type: ignore[arg-type]
-            ).all()
-        return tuple((str(o), int(v)) for o, v in rows)
+        with self.source.reading() as reader:
+            return revisions(reader)
 
     def revision(self, office_id: str) -> int:
-        return self.tickets.revision(office_id)
+        return dict(self.revision_key()).get(office_id, 0)
 
     # -- the full picture --------------------------------------------------------------
     def snapshot(self, office_id: str) -> BoardSnapshot:
+        """Everything the board shows, read in one transaction (one snapshot of the data)."""
         office = self.config.office(office_id)
-        revision = self.revision_key()  # read first: a change meanwhile triggers a refetch
-        now = self.calendar.local(office_id, self.clock.now())
+        moment = self.clock.now()
+        now = self.calendar.local(office_id, moment)
         today = now.date()
-        all_calls = self.calls_today(office_id, today)
+        with self.source.reading() as reader:
+            revision = revisions(reader)  # read first: a change meanwhile triggers a refetch
+            all_calls = self._calls(reader, office_id, today)
+            queues = tuple(self._queues(reader, office_id, today, moment))
+            others = tuple(
+                self._other(reader, o, moment) for o in self.config.offices if o != office_id
+            )
+            pickup = pickup_board(self.config, reader, office_id, today)
         calls = all_calls[:RECENT_CALLS]
         status = self.calendar.day(office_id, today)
         next_day = (
@@ -174,10 +191,7 @@ class BoardService:
             if status.open
             else self.calendar.next_open_day(office_id, today, include_start=False)
         )
-        queues = tuple(self._queues(office_id, today))
-        others = tuple(self._other(o) for o in self.config.offices if o != office_id)
         left = self.calendar.minutes_until_close(office_id, now)
-        pickup = pickup_board(self.services, office_id, today)
         return BoardSnapshot(
             office_id=office.id,
             office_ja=office.name_ja,
@@ -205,27 +219,11 @@ class BoardService:
         """Today's calls from the event history, newest first: a number stays on the board
         after its visitor was marked absent or transferred (the ticket's state moved on, the
         call happened). Recalls are calls too."""
-        with self.services.uow.read() as session:
-            rows = session.execute(
-                select(
-                    TicketEvent.ticket_id,
-                    TicketEvent.counter,
-                    TicketEvent.at_ms,
-                    TicketEvent.detail,
-                    TicketEvent.service_id,
-                    Ticket.display_number,
-                    Ticket.number,
-                    Ticket.state,
-                )
-                .join(Ticket, Ticket.id == TicketEvent.ticket_id)  # type: ignore[arg-type]
-                .where(
-                    TicketEvent.office_id == office_id,  # type: ignore[arg-type]
-                    TicketEvent.service_day == day,  # type: ignore[arg-type]
-                    TicketEvent.to_state == "called",  # type: ignore[arg-type]
-                )
-                .order_by(TicketEvent.at_ms.desc(), TicketEvent.id.desc())  # type: ignore[attr-defined]
-                .limit(CALL_EVENTS)
-            ).all()
+        with self.source.reading() as reader:
+            return self._calls(reader, office_id, day)
+
+    def _calls(self, reader: Reader, office_id: str, day: date) -> tuple[CallView, ...]:
+        rows = call_rows(reader, office_id, day, CALL_EVENTS)
         calls: list[CallView] = []
         seen: set[int] = set()
         for tid, counter, at_ms, detail, service_id, label, number, state in rows:
@@ -250,9 +248,11 @@ class BoardService:
             )
         return tuple(calls)
 
-    def _queues(self, office_id: str, today: date) -> list[QueueLine]:
+    def _queues(
+        self, reader: Reader, office_id: str, today: date, moment: datetime
+    ) -> list[QueueLine]:
         lines = []
-        for q in self.tickets.service_queues(office_id):
+        for q in service_queues(reader, self.config, self.calendar, office_id, moment):
             service = self.config.services[q.service_id]
             lines.append(
                 QueueLine(
@@ -270,11 +270,14 @@ class BoardService:
 
     def office_summary(self, office_id: str) -> OtherOffice:
         """One office at a glance (the web index lists every office this way)."""
-        return self._other(office_id)
+        with self.source.reading() as reader:
+            return self._other(reader, office_id, self.clock.now())
 
-    def _other(self, office_id: str) -> OtherOffice:
+    def _other(self, reader: Reader, office_id: str, moment: datetime) -> OtherOffice:
         office = self.config.office(office_id)
-        queues = self.tickets.service_queues(office_id)
+        queues: list[ServiceQueue] = service_queues(
+            reader, self.config, self.calendar, office_id, moment
+        )
         waiting = sum(q.waiting for q in queues)
         # the longest service wait: "up to about N minutes" is the honest office-level figure,
         # and the worst level of its procedures (never quiet while someone waits too long)
@@ -285,12 +288,12 @@ class BoardService:
             office_id=office.id,
             name_ja=office.name_ja,
             name_en=office.name_en,
-            open_now=self.calendar.is_open_at(office_id, self.clock.now()),
+            open_now=self.calendar.is_open_at(office_id, moment),
             waiting=waiting,
             estimate_minutes=minutes,
             level=str(level),
             closed_reason=self.calendar.day(
-                office_id, self.calendar.service_day(office_id, self.clock.now())
+                office_id, self.calendar.service_day(office_id, moment)
             ).reason,
         )
 
@@ -369,6 +372,7 @@ def _merge_runs(items: list[Closure]) -> list[Closure]:
 
 __all__ = [
     "BoardService",
+    "BoardSource",
     "BoardSnapshot",
     "CallView",
     "Closure",

@@ -26,13 +26,13 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
-
+from db.driver import NOTIFY_CHANNEL, DatabaseAddress, connect_postgres, connect_sqlite
 from queue_app.services.fswatch import open_watch
-from queue_app.services.uow import NOTIFY_CHANNEL
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 log = logging.getLogger("madoguchi.feed")
 
@@ -43,19 +43,21 @@ _REVISIONS = "SELECT office_id, value FROM revision"
 class ChangeFeed:
     def __init__(
         self,
-        engine: Engine,
+        database: str | Engine,
         offices: tuple[str, ...],
         *,
         poll: float = 0.05,
         fallback: float = 5.0,
         safety: float = 1.0,
     ) -> None:
-        self.engine = engine
+        if not isinstance(database, str):  # an engine: its URL (the feed keeps its own link)
+            database = database.url.render_as_string(hide_password=False)
+        self.address = DatabaseAddress.parse(database)
         self.offices = offices
         self.poll = poll
         self.safety = safety
         self.fallback = fallback
-        self.dialect = engine.dialect.name
+        self.dialect = self.address.dialect
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._known: dict[str, int] = {}
@@ -104,10 +106,9 @@ class ChangeFeed:
 
     # -- SQLite ------------------------------------------------------------------------
     def _run_sqlite(self, on_change: OnChange) -> None:
-        fairy = self.engine.raw_connection()  # kept for the feed's whole life
+        raw = connect_sqlite(self.address.path)  # kept for the feed's whole life
         watch = None
         try:
-            raw: Any = fairy.driver_connection
             cursor = raw.cursor()
             version = cursor.execute("PRAGMA data_version").fetchone()[0]
             self._diff(raw.execute(_REVISIONS).fetchall())
@@ -136,7 +137,7 @@ class ChangeFeed:
         finally:
             if watch is not None:
                 watch.close()
-            fairy.close()
+            raw.close()
 
     @staticmethod
     def _main_file(raw: Any) -> str:
@@ -147,11 +148,7 @@ class ChangeFeed:
 
     # -- PostgreSQL --------------------------------------------------------------------
     def _run_postgres(self, on_change: OnChange) -> None:
-        import psycopg
-
-        url = self.engine.url.set(drivername="postgresql")
-        conninfo = url.render_as_string(hide_password=False)
-        with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+        with connect_postgres(self.address.conninfo) as conn:
             conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
             self._diff(conn.execute(_REVISIONS).fetchall())
             self.connected.set()
@@ -176,5 +173,7 @@ def _inode(path: str) -> int | None:
 
 def revision_probe(engine: Engine) -> dict[str, int]:
     """Every office's revision (for tests and the benchmark)."""
+    from sqlalchemy import text
+
     with engine.connect() as conn:
         return {str(o): int(v) for o, v in conn.execute(text(_REVISIONS)).all()}

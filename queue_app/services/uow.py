@@ -9,8 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -19,28 +18,17 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
+from db.driver import NOTIFY_CHANNEL
 from db.engine import read_engine
 from db.models import AuditEntry, Revision
 from queue_app.domain.errors import DatabaseError
+from queue_app.services.epoch import from_ms, to_ms
+
+if TYPE_CHECKING:
+    from db.driver import DriverReader
 
 T = TypeVar("T")
 MAX_ATTEMPTS = 5
-# PostgreSQL: every revision bump also sends `NOTIFY madoguchi_revision, '<office>'` in the
-# same transaction, so listeners (the web server's change feed) hear of a change only once it
-# is committed, and never of one that was rolled back
-NOTIFY_CHANNEL = "madoguchi_revision"
-
-
-def to_ms(moment: datetime) -> int:
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime")
-    return int(moment.timestamp() * 1000)
-
-
-def from_ms(value: int | None) -> datetime | None:
-    if value is None:
-        return None
-    return datetime.fromtimestamp(value / 1000, tz=UTC)
 
 
 class UnitOfWork:
@@ -189,10 +177,28 @@ def _is_read_only(exc: DBAPIError) -> bool:
     return "readonly" in text or "read-only" in text or "permission denied" in text
 
 
+def session_reader(session: Session) -> DriverReader:
+    """The session's own driver connection, inside its transaction, for the plain statements
+    shared with the display's bare-driver reads (`services/board_reads.py`)."""
+    from db.driver import DriverReader
+
+    conn = session.connection()  # begins the session's transaction: one snapshot
+    return DriverReader(conn.connection.driver_connection, conn.dialect.name)
+
+
 def short_error(exc: Exception) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = str(orig).strip().splitlines()
     return lines[0] if lines else exc.__class__.__name__
 
 
-__all__ = ["NOTIFY_CHANNEL", "UnitOfWork", "to_ms", "from_ms", "short_error", "func", "update"]
+__all__ = [
+    "NOTIFY_CHANNEL",
+    "UnitOfWork",
+    "to_ms",
+    "from_ms",
+    "session_reader",
+    "short_error",
+    "func",
+    "update",
+]

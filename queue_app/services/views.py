@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from db.models import Ticket
 from queue_app.domain.inquiry_views import AppointmentView
+from queue_app.services.epoch import from_ms
 from queue_app.services.rows import view_of
-from queue_app.services.uow import from_ms
+
+if TYPE_CHECKING:
+    from db.models import Ticket
 
 
 @dataclass(frozen=True)

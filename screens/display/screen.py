@@ -92,7 +92,7 @@ class DisplayScreen(Screen[None]):
         yield Static("", id="today")
 
     def on_mount(self) -> None:
-        self.board = BoardService(self.mapp.services)
+        self.board = BoardService(self.mapp.board_source)
         opts = self.mapp.options
         self.announcer = Announcer(
             command=opts.announce_command,
@@ -100,7 +100,7 @@ class DisplayScreen(Screen[None]):
             chime=self._chime if opts.chime else None,
         )
         self.query_one("#office-name", Static).update(
-            self.mapp.services.config.office(opts.office_id).name(self.lang)
+            self.mapp.board_source.config.office(opts.office_id).name(self.lang)
         )
         self.query_one("#calling-panel").border_title = self.tr("display.now_calling")
         self.query_one("#recent").border_title = self.tr("display.recent")
@@ -109,7 +109,7 @@ class DisplayScreen(Screen[None]):
         self.query_one("#ready").display = False
         self.query_one("#status", Static).update(self.tr("display.loading"))
         self.query_one("#offline-banner").display = False
-        self.change_watch = ChangeWatch(self, self.mapp.services, float(opts.poll_interval))
+        self.change_watch = ChangeWatch(self, self.mapp.board_source, float(opts.poll_interval))
         if self.option("change_feed", True):
             self.change_watch.start()
         self._poll_now()

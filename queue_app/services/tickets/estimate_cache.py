@@ -29,10 +29,10 @@ from sqlmodel import Session
 
 from db.models import Revision, Ticket
 from queue_app.domain.tickets import TicketState
+from queue_app.services.queue_lines import RECENT_LIMIT
 
 WAITING = TicketState.WAITING.value
 DONE = TicketState.DONE.value
-RECENT_LIMIT = 50  # finished visits a minutes-per-person estimate looks at (most recent)
 
 Key = tuple[int, int, int]  # (-priority, queued_ms, id): the calling order of waiting tickets
 

@@ -11,17 +11,24 @@ from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
 from db.models import Ticket
-from queue_app.domain.estimates import congestion, estimate_wait, minutes_per_person
-from queue_app.domain.tickets import TicketState
+from queue_app.domain.estimates import estimate_wait
+from queue_app.services.board_reads import waiting_now
+from queue_app.services.queue_lines import (
+    counters_for,
+    estimate_window,
+    minutes_from,
+    oldest_waits,
+    per_person_minutes,
+    service_queues,
+)
 from queue_app.services.tickets.base import WAITING
 from queue_app.services.tickets.estimate_cache import (
-    RECENT_LIMIT,
     SnapshotCache,
     current_revision,
     read_snapshot,
 )
 from queue_app.services.tickets.tokens import TicketTokens
-from queue_app.services.uow import from_ms, to_ms
+from queue_app.services.uow import session_reader, to_ms
 from queue_app.services.views import Estimate, ServiceQueue, TicketView
 
 
@@ -52,42 +59,19 @@ class TicketEstimates(TicketTokens):
 
         return facts
 
-    # -- estimates ---------------------------------------------------------------------
+    # -- estimates (the statements and rules shared with the board: queue_lines.py) -----
     def per_person_minutes(
         self, session: Session, office_id: str, service_id: str, now_ms: int
     ) -> float:
-        # A bound on the service day lets the (office, day, state) index find the recent
-        # visits instead of scanning the office's whole history.
-        since_ms, first_day = self._window(office_id, now_ms)
-        rows = session.execute(
-            select(Ticket.finished_ms - Ticket.started_ms)  # type: ignore[operator]
-            .where(
-                Ticket.office_id == office_id,  # type: ignore[arg-type]
-                Ticket.service_day >= first_day,  # type: ignore[arg-type,operator]
-                Ticket.service_id == service_id,  # type: ignore[arg-type]
-                Ticket.state == TicketState.DONE.value,  # type: ignore[arg-type]
-                Ticket.finished_ms >= since_ms,  # type: ignore[operator]
-                Ticket.finished_ms <= now_ms,  # type: ignore[operator]
-            )
-            .order_by(Ticket.finished_ms.desc())  # type: ignore[union-attr]
-            .limit(RECENT_LIMIT)
-        ).all()
-        return self._minutes_from([r[0] for r in rows], service_id)
+        return per_person_minutes(
+            session_reader(session), self.config, self.calendar, office_id, service_id, now_ms
+        )
 
     def _minutes_from(self, durations_ms: Sequence[int | None], service_id: str) -> float:
-        """Minutes per person from the recent visits' durations (ms; newest first)."""
-        durations: builtins.list[float] = [
-            d / 60_000 for d in durations_ms if d is not None and d >= 0
-        ]
-        return minutes_per_person(durations, self.config.services[service_id].minutes)
+        return minutes_from(self.config, durations_ms, service_id)
 
     def _window(self, office_id: str, now_ms: int) -> tuple[int, date]:
-        """The estimate window's first moment and the first service day it looks at (a visit
-        finished in the window was issued that day or, if left overnight, the day before)."""
-        since_ms = now_ms - self.config.settings.estimate_window_minutes * 60_000
-        since = from_ms(since_ms)
-        assert since is not None
-        return since_ms, self.calendar.service_day(office_id, since) - timedelta(days=1)
+        return estimate_window(self.config, self.calendar, office_id, now_ms)
 
     def per_person_minutes_for(self, office_id: str, service_id: str) -> float:
         """Minutes per person a new estimate uses right now (shrunk toward the configured)."""
@@ -97,28 +81,12 @@ class TicketEstimates(TicketTokens):
     def oldest_waits(
         self, session: Session, office_id: str, day: date, now_ms: int
     ) -> dict[str, float]:
-        """Minutes the longest-waiting ticket of each service has waited so far (counted
-        from reception start when it was taken before opening)."""
-        rows = session.execute(
-            select(Ticket.service_id, func.min(Ticket.queued_ms))
-            .where(
-                Ticket.office_id == office_id,  # type: ignore[arg-type]
-                Ticket.service_day == day,  # type: ignore[arg-type]
-                Ticket.state == WAITING,  # type: ignore[arg-type]
-            )
-            .group_by(Ticket.service_id)
-        ).all()
-        start = self.calendar.reception_start(office_id, day)
-        opened_ms = to_ms(start) if start is not None else 0
-        return {
-            str(sid): max(0.0, (now_ms - max(int(first), opened_ms)) / 60_000)
-            for sid, first in rows
-            if first is not None
-        }
+        """Minutes the longest-waiting ticket of each service has waited so far."""
+        waiting = waiting_now(session_reader(session), office_id, day)
+        return oldest_waits(self.calendar, office_id, day, now_ms, waiting)
 
     def counters_for(self, office_id: str, service_id: str) -> int:
-        office = self.config.office(office_id)
-        return sum(1 for c in office.counters if service_id in c.services)
+        return counters_for(self.config, office_id, service_id)
 
     def queue_estimate(
         self, office_id: str, service_id: str, people_ahead: int | None = None
@@ -283,37 +251,8 @@ class TicketEstimates(TicketTokens):
 
     def service_queues(self, office_id: str) -> builtins.list[ServiceQueue]:
         """Waiting count, estimate and congestion level per service of an office."""
-        office = self.config.office(office_id)
-        now = self.clock.now()
-        day = self.calendar.service_day(office_id, now)
-        now_ms = to_ms(now)
+        self.config.office(office_id)
         with self.uow.read() as session:
-            counts: dict[str, int] = dict(
-                session.execute(
-                    select(Ticket.service_id, func.count())
-                    .where(
-                        Ticket.office_id == office_id,
-                        Ticket.service_day == day,
-                        Ticket.state == WAITING,
-                    )  # type: ignore[arg-type]
-                    .group_by(Ticket.service_id)
-                ).all()
+            return service_queues(
+                session_reader(session), self.config, self.calendar, office_id, self.clock.now()
             )
-            per_person = {
-                s: self.per_person_minutes(session, office_id, s, now_ms) for s in office.services
-            }
-            oldest = self.oldest_waits(session, office_id, day, now_ms)
-        settings = self.config.settings
-        queues = []
-        for sid in office.services:
-            waiting = int(counts.get(sid, 0))
-            waited = oldest.get(sid, 0.0)
-            est = estimate_wait(waiting, self.counters_for(office_id, sid), per_person[sid], waited)
-            level = congestion(
-                est.minutes,
-                settings.congestion,
-                oldest_wait=waited,
-                target_minutes=settings.target_wait_minutes,
-            )
-            queues.append(ServiceQueue(sid, waiting, est.minutes, level.value))
-        return queues

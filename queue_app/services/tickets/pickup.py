@@ -11,16 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
-
-from db.models import Ticket, TicketEvent
-from queue_app.domain.tickets import Action, TicketState
-from queue_app.services.plan_views import PickupBoard, PickupEntry
+from queue_app.domain.tickets import Action
+from queue_app.services.board_pickup import pickup_lists
+from queue_app.services.plan_views import PickupBoard
 from queue_app.services.tickets.plans import TicketPlans
-from queue_app.services.uow import from_ms
+from queue_app.services.uow import session_reader
 from queue_app.services.views import TicketView
-
-_PICKUP = (TicketState.PREPARING.value, TicketState.READY.value)
 
 
 class TicketPickup(TicketPlans):
@@ -41,39 +37,9 @@ class TicketPickup(TicketPlans):
         self.config.office(office_id)
         day = day or self.today(office_id)
         with self.uow.read() as session:
-            since = (
-                select(TicketEvent.ticket_id, func.max(TicketEvent.at_ms).label("since"))
-                .where(
-                    TicketEvent.office_id == office_id,  # type: ignore[arg-type]
-                    TicketEvent.service_day == day,  # type: ignore[arg-type]
-                    TicketEvent.to_state.in_(_PICKUP),  # type: ignore[attr-defined]
-                )
-                .group_by(TicketEvent.ticket_id)  # type: ignore[arg-type]
-                .subquery()
-            )
-            rows = session.execute(
-                select(
-                    Ticket.id,
-                    Ticket.display_number,
-                    Ticket.service_id,
-                    Ticket.state,
-                    since.c.since,
-                )
-                .join(since, since.c.ticket_id == Ticket.id)
-                .where(
-                    Ticket.office_id == office_id,  # type: ignore[arg-type]
-                    Ticket.service_day == day,  # type: ignore[arg-type]
-                    Ticket.state.in_(_PICKUP),  # type: ignore[attr-defined]
-                )
-                .order_by(since.c.since, Ticket.id)
-            ).all()
-        entries = []
-        for tid, label, service, state, at_ms in rows:
-            moment = from_ms(int(at_ms))
-            assert moment is not None
-            entries.append(PickupEntry(int(tid), label, service, state, moment))
+            ready, preparing = pickup_lists(session_reader(session), office_id, day)
         return PickupBoard(
             office_id,
-            ready=tuple(e for e in entries if e.state == TicketState.READY.value),
-            preparing=tuple(e for e in entries if e.state == TicketState.PREPARING.value),
+            ready=ready,
+            preparing=preparing,
         )
