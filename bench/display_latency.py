@@ -248,13 +248,14 @@ def main() -> int:
         f"| display CPU while idle ({args.idle_seconds:.0f} s, {polls} timer ticks, "
         f"{fetches} full fetch) | {cpu:.2f}% of one core | | <= 0.5% |",
         "",
-        "How: the display runs headless (Textual `run_test`, 160x48) on a read-only engine; "
+        "How: the display runs headless (Textual `run_test`, 160x48) on the bare read-only driver "
+        "connection `madoguchi display` uses (no ORM); "
         "`tests/display_caller.py` (another process) issues and calls tickets at irregular "
         "intervals and prints the time right after each commit; the latency is the time the "
         "display applied the snapshot showing that call. Each call is four commits (issue, "
         "start and finish of the counter's previous visitor, call), so the display often "
         "reads the board twice for one call: the signal comes within milliseconds, the rest "
-        "is reading the board (about twenty ORM queries) and drawing it.",
+        "is reading the board (six plain statements in one transaction) and drawing it.",
     ]
     text = "\n".join(lines)
     print(text)
