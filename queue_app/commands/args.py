@@ -10,8 +10,6 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the CLI's light commands never import the database layer
-    from sqlalchemy.engine import Engine
-
     from queue_app.context import CliContext
     from queue_app.services import Services
 
@@ -62,9 +60,10 @@ def write_out(ctx: CliContext, path: str, text: str, written_key: str) -> None:
     ctx.out(ctx.tr(written_key, path=path))
 
 
-def history_services(ctx: CliContext, engine: Engine | None = None) -> Services:
+def history_services(ctx: CliContext) -> Services:
     """Services for a command that only reads the history and never signs a token (no
-    secret needed): reports, plans, simulations, the display."""
+    secret needed): reports, plans, simulations. (The display reads on the bare driver:
+    `commands/display.py`.)"""
     from queue_app.services import Services
 
-    return Services(engine if engine is not None else ctx.engine, ctx.config, ctx.clock, b"")
+    return Services(ctx.engine, ctx.config, ctx.clock, b"")
