@@ -255,7 +255,7 @@ def main() -> int:
         "display applied the snapshot showing that call. Each call is four commits (issue, "
         "start and finish of the counter's previous visitor, call), so the display often "
         "reads the board twice for one call: the signal comes within milliseconds, the rest "
-        "is reading the board (six plain statements in one transaction) and drawing it.",
+        "is reading the board (about twenty small plain statements in one transaction: one waiting count and one read of recent durations per procedure, for every office) and drawing it.",
     ]
     text = "\n".join(lines)
     print(text)
