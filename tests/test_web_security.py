@@ -153,6 +153,38 @@ def test_rate_limit_answers_429(sqlite_url, sqlite_services, config, clock, capl
     assert codes[:5] == [200] * 5 and codes[5:] == [429] * 3
 
 
+def _freeze(app):  # type: ignore[no-untyped-def]
+    """No refill during the test, however slow the machine (the buckets' clock stands still)."""
+    for limiter in (app.limiter, getattr(app, "static_limiter", app.limiter)):
+        limiter.clock = lambda: 1000.0
+
+
+def test_static_files_do_not_use_up_the_page_allowance(sqlite_url, sqlite_services, config, clock):  # type: ignore[no-untyped-def]
+    """A phone reloading a page fetches the style sheet, script and icon each time: those
+    files are counted apart (a larger allowance), so the pages' own limit is what decides."""
+    issued = seed_tickets(sqlite_services, n=1)
+    app = web_app(sqlite_url, config, clock, requests_per_minute=5)
+    _freeze(app)
+    files = ["/static/app.css", "/static/app.js", "/static/icon.svg", "/robots.txt"]
+    with TestClient(app) as client:
+        static = [client.get(path).status_code for _ in range(5) for path in files]
+        pages = [client.get(f"/t/{issued[0].token}").status_code for _ in range(6)]
+        after = [client.get(path).status_code for path in files]
+    assert static == [200] * 20
+    assert pages == [200] * 5 + [429]  # the page limit itself is unchanged
+    assert after == [200] * 4  # a throttled page does not stop its files either
+
+
+def test_static_files_have_their_own_limit(sqlite_url, sqlite_services, config, clock):  # type: ignore[no-untyped-def]
+    app = web_app(sqlite_url, config, clock, requests_per_minute=2)
+    _freeze(app)
+    with TestClient(app) as client:
+        codes = [client.get("/static/app.css").status_code for _ in range(21)]
+        page = client.get("/healthz").status_code
+    assert codes[:20] == [200] * 20 and codes[20] == 429  # ten times the page allowance
+    assert page == 200
+
+
 def test_stream_cap_refuses_clearly(sqlite_url, sqlite_services, config, clock):  # type: ignore[no-untyped-def]
     app = web_app(sqlite_url, config, clock, max_streams_per_address=0)
     with TestClient(app) as client:

@@ -38,6 +38,12 @@ HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
 )
 PRIVATE_PREFIXES = ("/t/", "/a/", "/events/t/")
+# Files every page loads (style sheet, script, icon) and the robots file: fixed, small, read
+# from disk, no database. They are counted apart from the pages, so a phone that reloads its
+# ticket page is limited by its page loads, not by the three files each load brings.
+STATIC_PREFIXES = ("/static/",)
+STATIC_PATHS = ("/robots.txt",)
+STATIC_FACTOR = 10  # the static allowance per address is this many times the pages' own
 MAX_PATH = 1024
 MAX_QUERY = 256
 
@@ -51,9 +57,10 @@ class RateLimiter:
         self.rate = self.capacity / 60.0
         self.max_addresses = max_addresses
         self.buckets: dict[str, tuple[float, float]] = {}
+        self.clock: Callable[[], float] = time.monotonic  # tests freeze it
 
     def allow(self, address: str, now: float | None = None) -> bool:
-        now = time.monotonic() if now is None else now
+        now = self.clock() if now is None else now
         tokens, stamp = self.buckets.get(address, (self.capacity, now))
         tokens = min(self.capacity, tokens + (now - stamp) * self.rate)
         if tokens < 1.0:
@@ -76,6 +83,11 @@ class RateLimiter:
             self.buckets.pop(next(iter(self.buckets)))
 
 
+def is_static(path: str) -> bool:
+    """A fixed file every page loads (counted against its own, larger allowance)."""
+    return path.startswith(STATIC_PREFIXES) or path in STATIC_PATHS
+
+
 def redact(path: str) -> str:
     """The path for the log: its first segment only (a token or junk never reaches the log)."""
     segments = [s for s in path.split("/") if s][:1]
@@ -91,11 +103,15 @@ class Guard:
         *,
         limiter: RateLimiter,
         refusal: Refusal,
+        static_limiter: RateLimiter | None = None,
         allowed_hosts: tuple[str, ...] = (),
         https: bool = False,
     ) -> None:
         self.app = app
         self.limiter = limiter
+        self.static_limiter = static_limiter or RateLimiter(
+            int(limiter.capacity) * STATIC_FACTOR, limiter.max_addresses
+        )
         self.refusal = refusal
         self.allowed_hosts = tuple(h.lower() for h in allowed_hosts)
         self.https = https
@@ -147,7 +163,8 @@ class Guard:
             host = _header(scope, b"host").split(":")[0].strip("[]").lower()
             if host not in self.allowed_hosts:
                 return 400, "host"
-        if not self.limiter.allow(address):
+        limiter = self.static_limiter if is_static(path) else self.limiter
+        if not limiter.allow(address):
             return 429, "rate"
         return None
 
