@@ -103,18 +103,19 @@ class DriverReader:
         try:
             cursor.execute(sql, values)
             return [tuple(row) for row in cursor.fetchall()]
-        except _operational(self.dialect) as exc:
-            raise DatabaseError("err.db_unavailable", problem=_first_line(exc)) from None
+        except Exception as exc:
+            raise as_database_error(exc) from None
         finally:
             cursor.close()
 
 
-def _operational(dialect: str) -> type[Exception]:
-    if dialect == "sqlite":
-        return sqlite3.OperationalError
-    import psycopg
-
-    return psycopg.OperationalError
+def as_database_error(exc: Exception) -> Exception:
+    """The one translation of a driver's failure into what a face shows
+    (`err.db_unavailable` with the driver's first line); anything else (a DatabaseError
+    already, a programming error) is returned unchanged, to be raised as it is."""
+    if isinstance(exc, DatabaseError) or not is_driver_error(exc):
+        return exc
+    return DatabaseError("err.db_unavailable", problem=_first_line(exc))
 
 
 def _first_line(exc: Exception) -> str:
@@ -157,14 +158,12 @@ class ReadOnlyDatabase:
                 else:
                     with conn.transaction():
                         yield DriverReader(conn, "postgresql")
-            except DatabaseError:
-                self._drop()
-                raise
             except Exception as exc:
-                if _is_driver_error(exc):
-                    self._drop()
-                    raise DatabaseError("err.db_unavailable", problem=_first_line(exc)) from None
-                raise
+                error = as_database_error(exc)
+                if error is exc and not isinstance(exc, DatabaseError):
+                    raise  # not the database's failure: the connection is still good
+                self._drop()
+                raise error from None
             finally:
                 self._depth = 0
 
@@ -174,17 +173,13 @@ class ReadOnlyDatabase:
 
     def _connection(self) -> Any:
         if self._conn is not None and self.address.dialect == "sqlite":
-            if _inode(self.address.path) != self._inode:  # moved away or replaced
+            if inode(self.address.path) != self._inode:  # moved away or replaced
                 self._drop()
         if self._conn is None:
             try:
                 self._conn = self._open()
-            except DatabaseError:
-                raise
             except Exception as exc:
-                if _is_driver_error(exc):
-                    raise DatabaseError("err.db_unavailable", problem=_first_line(exc)) from None
-                raise
+                raise as_database_error(exc) from None
         return self._conn
 
     def _open(self) -> Any:
@@ -192,7 +187,7 @@ class ReadOnlyDatabase:
             path = self.address.path
             if not os.path.exists(path):
                 raise DatabaseError("err.db_missing", path=path)
-            self._inode = _inode(path)
+            self._inode = inode(path)
             return connect_sqlite(path, self.busy_timeout_ms)
         return connect_postgres(self.address.conninfo)
 
@@ -235,16 +230,19 @@ def connect_postgres(conninfo: str) -> Any:
     )
 
 
-def _is_driver_error(exc: Exception) -> bool:
+def is_driver_error(exc: BaseException) -> bool:
+    """Raised by sqlite3 or psycopg (an unreachable server, a locked or broken file)."""
     if isinstance(exc, sqlite3.Error):
         return True
     module = type(exc).__module__
     return module.startswith("psycopg")
 
 
-def _inode(path: str) -> int | None:
+def inode(path: str | os.PathLike[str]) -> int | None:
+    """The file's inode number, None when it is not there: a kept SQLite connection
+    compares it to notice a file moved away or replaced (a restore) under it."""
     try:
-        return os.stat(path).st_ino
+        return os.stat(path).st_ino if path else None
     except OSError:
         return None
 

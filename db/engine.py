@@ -26,7 +26,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 
-from db.driver import refuse_attach
+from db.driver import inode, refuse_attach
 from db.engine_url import application_name, normalize_url
 from queue_app.domain.errors import DatabaseError, DatabaseUrlError, SetupError
 
@@ -148,21 +148,14 @@ def _sqlite_engine(
     return engine
 
 
-def _inode(path: Path) -> int | None:
-    try:
-        return path.stat().st_ino
-    except OSError:
-        return None
-
-
 def _reopen_when_replaced(engine: Engine, path: Path) -> None:
     @event.listens_for(engine, "connect")
     def _remember(_dbapi_conn: Any, record: Any) -> None:
-        record.info["inode"] = _inode(path)
+        record.info["inode"] = inode(path)
 
     @event.listens_for(engine, "checkout")
     def _still_there(_dbapi_conn: Any, record: Any, _proxy: Any) -> None:
-        if _inode(path) != record.info.get("inode"):
+        if inode(path) != record.info.get("inode"):
             raise DisconnectionError("the database file was moved or replaced")
 
 

@@ -165,13 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except OSError as exc:  # a file the system refused (`--out` of 400 characters...)
-        if exc.filename is None:  # not about a file: unexpected, as below
-            if os.environ.get("MADOGUCHI_DEBUG"):
-                raise
-            return _fail(SetupError("err.unexpected", error=type(exc).__name__), ctx)
-        return _fail(file_problem(exc), ctx)
-    except Exception as exc:  # never a traceback: one line, and how to see the details
+    except Exception as exc:
+        # a file the system refused (`--out` of 400 characters...) is named; anything else
+        # is one line and how to see the details, never a traceback
+        if isinstance(exc, OSError) and exc.filename is not None:
+            return _fail(file_problem(exc), ctx)
         if os.environ.get("MADOGUCHI_DEBUG"):
             raise
         return _fail(SetupError("err.unexpected", error=type(exc).__name__), ctx)

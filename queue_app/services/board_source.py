@@ -11,8 +11,8 @@ nothing that writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from db.driver import DriverReader, ReadOnlyDatabase, open_read_only
 from db.schema_head import quick_head
@@ -28,11 +28,8 @@ class DisplaySource:
         self.clock = clock
         self.calendar = OfficeCalendar(config)
         self.database: ReadOnlyDatabase = open_read_only(database_url)
-
-    @contextmanager
-    def reading(self) -> Iterator[DriverReader]:
-        with self.database.reading() as reader:
-            yield reader
+        # one transaction on the kept connection (what `BoardSource.reading` asks for)
+        self.reading: Callable[[], AbstractContextManager[DriverReader]] = self.database.reading
 
     def schema_is_current(self) -> bool:
         """True when the stored schema revision is this program's newest (the usual case,

@@ -28,7 +28,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from db.driver import NOTIFY_CHANNEL, DatabaseAddress, connect_postgres, connect_sqlite
+from db.driver import (
+    NOTIFY_CHANNEL,
+    DatabaseAddress,
+    connect_postgres,
+    connect_sqlite,
+    inode,
+)
 from queue_app.services.fswatch import open_watch
 
 if TYPE_CHECKING:
@@ -113,7 +119,7 @@ class ChangeFeed:
             version = cursor.execute("PRAGMA data_version").fetchone()[0]
             self._diff(raw.execute(_REVISIONS).fetchall())
             path = self._main_file(raw)
-            inode = _inode(path)
+            opened_as = inode(path)
             watch = open_watch(os.path.dirname(path)) if path else None
             self.connected.set()
             hot_until = 0.0
@@ -127,7 +133,7 @@ class ChangeFeed:
                         hot_until = time.monotonic() + 0.1
                     elif not hot and self._stop.is_set():
                         return
-                if _inode(path) != inode:  # moved away or replaced: reconnect (_guard)
+                if inode(path) != opened_as:  # moved away or replaced: reconnect (_guard)
                     raise OSError("the database file was moved or replaced")
                 now = cursor.execute("PRAGMA data_version").fetchone()[0]
                 if now == version:
@@ -162,13 +168,6 @@ class ChangeFeed:
                 if time.monotonic() - last_poll >= self.fallback:
                     last_poll = time.monotonic()
                     self._emit(on_change, self._diff(conn.execute(_REVISIONS).fetchall()))
-
-
-def _inode(path: str) -> int | None:
-    try:
-        return os.stat(path).st_ino if path else None
-    except OSError:
-        return None
 
 
 def revision_probe(engine: Engine) -> dict[str, int]:
