@@ -462,21 +462,19 @@ def raw_baselines(engine, day: date) -> tuple[float, float]:  # type: ignore[no-
 def raw_daily_rows(engine, day: date) -> float:  # type: ignore[no-untyped-def]
     """The daily report's own two reads (the day's tickets and the events it counts) on the
     raw driver's cursor, rows fetched and nothing computed: the floor of the report."""
+    from db.driver import for_psycopg
     from queue_app.services.reports.day_rows import DAY_EVENTS, DAY_TICKETS
 
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
         sqlite = engine.dialect.name == "sqlite"
-        mark, value = ("?", day.isoformat()) if sqlite else ("%s", day)
-        texts = []
-        for stmt in (DAY_TICKETS, DAY_EVENTS):
-            sql = stmt.text if sqlite else stmt.text.replace("%", "%%")
-            texts.append(sql.replace(":office", mark).replace(":day", mark))
+        params = {"office": "sogo", "day": day.isoformat() if sqlite else day}
+        texts = [sql if sqlite else for_psycopg(sql) for sql in (DAY_TICKETS, DAY_EVENTS)]
 
         def run() -> None:
             for sql in texts:
-                cur.execute(sql, ("sogo", value))
+                cur.execute(sql, params)
                 cur.fetchall()
 
         result = timed(run, 20, "raw_rows")

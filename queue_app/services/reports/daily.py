@@ -15,6 +15,7 @@ from queue_app.domain.reporting import (
 from queue_app.services.reports.base import LAST_MINUTES, ReportBase, _minute
 from queue_app.services.reports.day_rows import read_day_rows
 from queue_app.services.reports.models import DailyReport, GroupRow, HourRow, Label
+from queue_app.services.uow import session_reader
 
 
 class ReportDaily(ReportBase):
@@ -26,7 +27,7 @@ class ReportDaily(ReportBase):
         patterns = self._patterns(office_id, [status])
         pattern = patterns[-1]
         with self.uow.read() as session:  # one connection and one snapshot for the two reads
-            tickets, events = read_day_rows(session, office_id, day)
+            tickets, events = read_day_rows(session_reader(session), office_id, day)
         fig = day_figures(
             tickets,
             events,
