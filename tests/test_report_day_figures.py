@@ -33,6 +33,7 @@ from sqlalchemy import select
 
 from db.models import Ticket, TicketEvent
 from queue_app.domain.day_figures import DayHours, day_figures
+from queue_app.domain.report_marks import fold_marks
 from queue_app.domain.reporting import Figures, peak_waiting, roll_up
 from queue_app.services import IssueRequest
 from tests.conftest import make_services
@@ -492,11 +493,15 @@ def test_property_day_figures_as_the_straightforward_computation(day: Any, targe
     tickets, events, ranges = day
     offset = int(datetime.combine(DAY, time(12), tzinfo=JST).utcoffset().total_seconds() * 1000)  # type: ignore[union-attr]
     hours = DayHours(offset, ranges)
-    t_rows = [(t.id, t.service, t.kind, t.state, t.issued, t.started, t.finished) for t in tickets]
-    e_rows = [
-        (e.at, e.id, e.ticket, e.frm, e.to, int((e.detail or "").startswith("transfer:")))
-        for e in events
+    # each ticket's row marks, as the transitions write them from its events
+    marks = {
+        t.id: fold_marks((e.to, e.at, e.detail) for e in events if e.ticket == t.id)
+        for t in tickets
+    }
+    t_rows = [
+        (t.service, t.kind, t.state, t.issued, t.started, t.finished, *marks[t.id]) for t in tickets
     ]
+    e_rows = [(e.at, e.id, e.frm, e.to) for e in events]
     target = target_min * MIN
     fig = day_figures(t_rows, e_rows[::-1], hours, target, 30 * MIN)  # any row order
 
@@ -525,15 +530,15 @@ def test_same_millisecond_events_in_id_order() -> None:
     hours = DayHours(9 * 3_600_000, ((510, 1035),))
     t0 = at_ms(DAY, 9 * 60)
     ev = [
-        (t0, 3, 1, "waiting", "called", 0),
-        (t0, 1, 1, None, "waiting", 0),
-        (t0, 2, 2, None, "waiting", 0),
+        (t0, 3, "waiting", "called"),
+        (t0, 1, None, "waiting"),
+        (t0, 2, None, "waiting"),
     ]
     assert day_figures([], ev, hours, 0, 0).waiting == {9: (2, 1)}
     ev = [
-        (t0, 1, 1, None, "waiting", 0),
-        (t0, 2, 1, "waiting", "called", 0),
-        (t0, 3, 2, None, "waiting", 0),
+        (t0, 1, None, "waiting"),
+        (t0, 2, "waiting", "called"),
+        (t0, 3, None, "waiting"),
     ]
     assert day_figures([], ev, hours, 0, 0).waiting == {9: (1, 1)}
 

@@ -124,8 +124,8 @@ def test_backfill_equals_what_the_transitions_write(history) -> None:  # type: i
 
 
 def test_the_range_report_reads_the_figures_the_events_give(history) -> None:  # type: ignore[no-untyped-def]
-    """The day's range report from the marks equals the daily report, which counts the
-    day's events itself (the first calls and transfers of domain/day_figures.py)."""
+    """The day's range report from the marks equals the daily report (which reads the same
+    marks; tests/test_report_day_figures.py checks it against the day's events alone)."""
     history, _ids = history
     daily = history.reports.daily("sogo", DAY)
     day = history.reports.range("sogo", DAY, DAY).days[0]

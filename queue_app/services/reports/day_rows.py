@@ -19,20 +19,21 @@ from datetime import date
 from queue_app.domain.day_figures import EventRow, TicketRow
 from queue_app.services.board_reads import Reader
 
-# column order: domain/day_figures.py's TicketRow and EventRow
+# column order: domain/day_figures.py's TicketRow and EventRow. Each ticket's first call
+# and transfer are on its row (migration 0007, written with their events): the range
+# report reads the same marks, so both reports count the same first calls and transfers
 DAY_TICKETS = (
-    "SELECT id, issued_service_id, visit_kind, state, issued_ms, started_ms, finished_ms"
+    "SELECT issued_service_id, visit_kind, state, issued_ms, started_ms, finished_ms,"
+    " first_called_ms, transferred"
     " FROM ticket WHERE office_id = :office AND service_day = :day"
 )
-# only the events a figure reads: calls (first call), transfers, and those entering or
-# leaving `waiting` (people waiting at once); a transfer is decided by the same `LIKE` as
-# the range report's SQL, so both reports count the same transfers on each engine
+# the events only for the people waiting at once: those entering or leaving `waiting`,
+# in time order (ties of one millisecond by id)
 DAY_EVENTS = (
-    "SELECT at_ms, id, ticket_id, from_state, to_state,"
-    " CASE WHEN detail LIKE 'transfer:%' THEN 1 ELSE 0 END AS transfer"
+    "SELECT at_ms, id, from_state, to_state"
     " FROM ticket_event WHERE office_id = :office AND service_day = :day"
-    " AND (to_state IN ('called', 'waiting') OR from_state = 'waiting'"
-    " OR detail LIKE 'transfer:%')"
+    " AND (to_state = 'waiting' OR from_state = 'waiting')"
+    " ORDER BY at_ms, id"
 )
 
 
