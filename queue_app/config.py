@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from queue_app.domain.config_schema import parse_config
+from queue_app.domain.config_schema import parse_config, read_general
 from queue_app.domain.errors import ConfigError, InputError, SetupError
 
 if TYPE_CHECKING:
@@ -94,16 +94,28 @@ def apply_env(doc: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
-def load_config(flag: str | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Defaults, then the file (if it exists), then the environment; validated."""
-    env = os.environ if env is None else env
+def load_document(flag: str | None, env: Mapping[str, str]) -> dict[str, Any]:
+    """Defaults, then the file (if it exists), then the environment; not validated yet."""
     doc = default_document()
     path = config_path(flag, env)
     if path.exists():
         doc = merge_documents(doc, read_document(path))
     elif flag:
         raise ConfigError("err.config_missing", path=str(path))
-    return parse_config(apply_env(doc, env))
+    return apply_env(doc, env)
+
+
+def load_config(flag: str | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Defaults, then the file (if it exists), then the environment; validated."""
+    return parse_config(load_document(flag, os.environ if env is None else env))
+
+
+def load_general(flag: str | None = None, env: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The configured time zone and language alone (`madoguchi renewal` without --today):
+    the same file, defaults and environment as `load_config`, checked as `load_config`
+    checks them first (unreadable file, syntax, top-level and settings keys, the time zone,
+    the language); offices, rules and the rest are neither read nor built (issue 17)."""
+    return read_general(load_document(flag, os.environ if env is None else env))
 
 
 def data_dir(env: Mapping[str, str], config: Config | None = None) -> Path:

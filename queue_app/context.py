@@ -66,6 +66,9 @@ class CliContext:
         cfg = self.__dict__.get("config")
         if cfg is not None:
             return normalize_lang(cfg.settings.language)
+        general = self.__dict__.get("zone_and_language")
+        if general is not None:
+            return normalize_lang(general[1])
         return "ja"
 
     @property
@@ -95,8 +98,22 @@ class CliContext:
     def clock(self) -> Clock:
         return clock_from_env(self.env)
 
+    @cached_property
+    def zone_and_language(self) -> tuple[str, str]:
+        """The configured time zone and language: from the configuration when it is read
+        already, else read alone (`queue_app.config.load_general`: the same file, checked
+        the same way up to there; offices, rules and the rest are not built)."""
+        cfg = self.__dict__.get("config")
+        if cfg is not None:
+            return cfg.settings.timezone, cfg.settings.language
+        from queue_app.config import load_general
+
+        return load_general(getattr(self.args, "config", None), self.env)
+
     def today(self) -> date:
-        return self.clock.today(self.config.settings.timezone)
+        """Today in the configured time zone (`renewal`, `assess` without --today): needs
+        the time zone, not the whole configuration."""
+        return self.clock.today(self.zone_and_language[0])
 
     # -- database -------------------------------------------------------------
     @cached_property

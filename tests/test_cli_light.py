@@ -93,6 +93,20 @@ LIGHT = {
         ("queue_app.config", "queue_app.domain.config", "queue_app.domain.clock", "tomllib"),
         ["assess"],
     ),
+    # without --today: the configured time zone and language alone (load_general), not the
+    # configuration's classes and rules, nor `dataclasses` (with `inspect`) or dateutil
+    "renewal-today-from-clock": (
+        ["renewal", "--expiry", "2027-05-07", "--json"],
+        (
+            "queue_app.domain.config",
+            "queue_app.domain.config_schema.document",
+            "queue_app.domain.config_schema.settings",
+            "dataclasses",
+            "inspect",
+            "dateutil",
+        ),
+        ["assess"],
+    ),
     "assess": (
         ["assess", "--visit", "self", "--brought", "card", "--today", "2027-03-01", "--json"],
         ("queue_app.config", "queue_app.domain.config", "queue_app.domain.clock", "tomllib"),

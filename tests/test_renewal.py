@@ -14,6 +14,7 @@ from queue_app.domain.renewal import (
     RenewalAssessment,
     RenewalStatus,
     assess_renewal,
+    months_before,
     renewal_window,
 )
 from queue_app.i18n import CATALOG
@@ -151,3 +152,13 @@ def test_expiry_day_open_and_next_day_expired(expiry: date) -> None:
     assert assess_renewal(expiry, start).status is RenewalStatus.OPEN
     assert assess_renewal(expiry, start - timedelta(days=1)).status is RenewalStatus.TOO_EARLY
     assert assess_renewal(expiry, expiry + timedelta(days=1)).status is RenewalStatus.EXPIRED
+
+
+def test_three_months_before_is_relativedelta_on_every_day() -> None:
+    """`months_before` (no dateutil import on the CLI's path) is `relativedelta(months=n)`
+    on every day of 2000-2100, month ends and leap days included."""
+    day = date(2000, 1, 1)
+    while day <= date(2100, 12, 31):
+        for months in (1, 3, 12):
+            assert months_before(day, months) == day - relativedelta(months=months), day
+        day += timedelta(days=1)

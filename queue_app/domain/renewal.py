@@ -3,9 +3,12 @@
 The window runs "from the day after three months before the expiry date up to the expiry
 date" (有効期限の3か月前の翌日からその期限まで; e.g. expiry 3/24 → 12/25–3/24), as
 docs/rules.md#renewal-window states it.
-We compute it literally: ``(expiry − relativedelta(months=3)) + 1 day``. relativedelta clamps to
-the month end, so expiry 5/31 and 5/30 both open on 3/1 (2/28 + 1 day). This is *not* the same
-as ``(expiry + 1 day) − 3 months`` on month ends.
+We compute it literally: ``(expiry − 3 months) + 1 day``, where "3 months before" keeps the
+day of the month and clamps it to the month's end (as ``dateutil``'s ``relativedelta(months=3)``
+does; tests/test_renewal.py checks every day of 2000-2100 against it), so expiry 5/31 and 5/30
+both open on 3/1 (2/28 + 1 day). This is *not* the same as ``(expiry + 1 day) − 3 months`` on
+month ends. (Computed here rather than with ``relativedelta``, whose import a kiosk's
+``madoguchi renewal`` paid at every call; issue 17.)
 
 Outside the window nothing is blocked, only explained:
 
@@ -20,11 +23,9 @@ The expiry day itself is still inside the window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-
-from dateutil.relativedelta import relativedelta
+from typing import NamedTuple
 
 WARN_TOO_EARLY = "renewal.warn.too_early"
 WARN_EXPIRED = "renewal.warn.expired"
@@ -36,14 +37,24 @@ class RenewalStatus(StrEnum):
     EXPIRED = "expired"
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day of the month `months` months earlier, clamped to that month's last day
+    (5/31 - 3 months = 2/28, or 2/29 in a leap year)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (following - timedelta(days=1)).day
+    return date(year, month, min(day.day, last_day))
+
+
 def renewal_window(expiry: date) -> tuple[date, date]:
     """First and last day (both inclusive) on which renewal is inside the window."""
-    start = expiry - relativedelta(months=3) + timedelta(days=1)
+    start = months_before(expiry, 3) + timedelta(days=1)
     return start, expiry
 
 
-@dataclass(frozen=True, slots=True)
-class RenewalAssessment:
+class RenewalAssessment(NamedTuple):
     """Where `today` falls relative to the window of a certificate expiring on `window_end`.
 
     Day counts are plain differences of dates:
@@ -53,6 +64,8 @@ class RenewalAssessment:
     * ``days_since_expiry`` (expired only): 1 on the day after expiry.
 
     ``warning_key`` is a message-catalogue key (no parameters) or None when inside the window.
+    (An immutable named tuple rather than a dataclass: importing `dataclasses` and the
+    `inspect` it pulls in cost every `madoguchi renewal` ~15 ms; issue 17.)
     """
 
     window_start: date

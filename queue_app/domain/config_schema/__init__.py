@@ -11,12 +11,16 @@ errors: a typo must never silently mean "use the default".
 - `offices.py`   services, offices, counters, opening hours
 - `rules.py`     closures and extra openings
 - `plans.py`     named visit plans (`[[plans]]`)
+- `general.py`   the top-level keys, the time zone and the language (read first, or alone)
 - `document.py`  staff and `parse_config`
 """
 
 from __future__ import annotations
 
-from queue_app.domain.config_schema.document import parse_config
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from queue_app.domain.config_schema.general import read_general
 from queue_app.domain.config_schema.keys import (
     COUNTER_KEYS,
     DISPLAY_KEYS,
@@ -33,6 +37,19 @@ from queue_app.domain.config_schema.keys import (
     WEB_KEYS,
 )
 from queue_app.domain.config_schema.values import parse_date_value, parse_ranges, parse_time
+
+if TYPE_CHECKING:
+    from queue_app.domain.config import Config
+
+
+def parse_config(doc: Mapping[str, Any]) -> Config:
+    """Validate the whole document (`document.parse_config`); raise ConfigError on the first
+    problem found. The parts' rules and the configuration's classes are imported here, on
+    the first call, not with this package: `read_general` needs none of them."""
+    from queue_app.domain.config_schema.document import parse_config as parse_document
+
+    return parse_document(doc)
+
 
 __all__ = [
     "COUNTER_KEYS",
@@ -52,4 +69,5 @@ __all__ = [
     "parse_date_value",
     "parse_ranges",
     "parse_time",
+    "read_general",
 ]

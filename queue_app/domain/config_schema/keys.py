@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from queue_app.domain.config import WEEKDAYS
+# the weekday keys of an `[offices.hours]` table: `queue_app.domain.config.WEEKDAYS`, spelled
+# here so that the keys (read by `general.py` before anything else) need none of the
+# configuration's classes; tests/test_config.py checks that both are the same
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _PREFIX = re.compile(r"^[A-Z]{1,2}$")
@@ -84,7 +87,7 @@ OFFICE_KEYS = {
     "hours",
 }
 COUNTER_KEYS = {"number", "services", "name_ja", "name_en"}
-HOURS_KEYS = {"effective_from", "all", "weekdays", *WEEKDAYS}
+HOURS_KEYS = {"effective_from", "all", "weekdays", *WEEKDAY_KEYS}
 RULE_KEYS = {
     "kind",
     "offices",

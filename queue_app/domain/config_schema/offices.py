@@ -22,10 +22,10 @@ from queue_app.domain.config_schema.keys import (
     OFFICE_KEYS,
     SERVICE_KEYS,
 )
-from queue_app.domain.config_schema.settings import _check_timezone
 from queue_app.domain.config_schema.values import (
     COUNTER_MAX,
     _check_keys,
+    _check_timezone,
     _fail,
     _id,
     _int,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from queue_app.domain.config import (
     Congestion,
@@ -12,19 +11,12 @@ from queue_app.domain.config import (
     ReportSettings,
     Settings,
 )
-from queue_app.domain.config_schema.keys import (
-    DISPLAY_KEYS,
-    GENERAL_KEYS,
-    INQUIRY_KEYS,
-    REPORTS_KEYS,
-    WEB_KEYS,
-)
+from queue_app.domain.config_schema.general import settings_tables, zone_and_language
 from queue_app.domain.config_schema.values import (
     _fail,
     _int,
     _list,
     _str,
-    _table,
     parse_date_value,
     parse_ranges,
 )
@@ -32,16 +24,8 @@ from queue_app.domain.config_schema.web import web_settings
 
 
 def _settings(doc: Mapping[str, Any]) -> Settings:
-    general = _table(doc, "general", "general", GENERAL_KEYS)
-    display = _table(doc, "display", "display", DISPLAY_KEYS)
-    inquiry = _table(doc, "inquiry", "inquiry", INQUIRY_KEYS)
-    reports = _table(doc, "reports", "reports", REPORTS_KEYS)
-    web = _table(doc, "web", "web", WEB_KEYS)
-    tz = _str(general, "timezone", "general", "Asia/Tokyo")
-    _check_timezone(tz, "general.timezone")
-    language = _str(general, "language", "general", "ja")
-    if language not in ("ja", "en"):
-        raise _fail("general.language", language, 'must be "ja" or "en"')
+    general, display, inquiry, reports, web = settings_tables(doc)
+    tz, language = zone_and_language(general)
     congestion = Congestion(
         moderate_minutes=_int(display, "moderate_minutes", "display", 15),
         crowded_minutes=_int(display, "crowded_minutes", "display", 30),
@@ -88,10 +72,3 @@ def _report_settings(reports: Mapping[str, Any]) -> ReportSettings:
         for i, v in enumerate(_list(reports.get("notice_dates", []), path))
     ]
     return ReportSettings(notice_dates=tuple(sorted(set(dates))))
-
-
-def _check_timezone(tz: str, path: str) -> None:
-    try:
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise _fail(path, tz, "is not a known time zone (e.g. Asia/Tokyo)") from None

@@ -6,17 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from queue_app.domain.config import (
-    WEEKDAYS,
-    TimeRange,
-)
 from queue_app.domain.config_schema.keys import (
     _HHMM,
     _ID,
+    WEEKDAY_KEYS,
 )
 from queue_app.domain.errors import ConfigError
+
+if TYPE_CHECKING:
+    from queue_app.domain.config import TimeRange
+
+# The configuration's classes (`queue_app.domain.config`) are imported where a value is
+# built from them, not here: `general.py` reads the time zone and the language with these
+# helpers and none of those classes (`madoguchi renewal` without --today).
 
 
 def _fail(key: str, value: object, problem: str) -> ConfigError:
@@ -132,6 +136,8 @@ def parse_time(value: object, path: str) -> time:
 
 def parse_ranges(value: object, path: str) -> tuple[TimeRange, ...]:
     """A list of ["HH:MM", "HH:MM"] pairs, each start before end, none overlapping."""
+    from queue_app.domain.config import TimeRange
+
     ranges: list[TimeRange] = []
     for i, pair in enumerate(_list(value, path)):
         here = f"{path}[{i}]"
@@ -162,9 +168,9 @@ def parse_date_value(value: object, path: str) -> date:
 def _weekday_list(value: object, path: str) -> tuple[int, ...]:
     days: list[int] = []
     for item in _list(value, path):
-        if not isinstance(item, str) or item.lower() not in WEEKDAYS:
-            raise _fail(path, item, "weekdays are " + ", ".join(WEEKDAYS))
-        days.append(WEEKDAYS.index(item.lower()))
+        if not isinstance(item, str) or item.lower() not in WEEKDAY_KEYS:
+            raise _fail(path, item, "weekdays are " + ", ".join(WEEKDAY_KEYS))
+        days.append(WEEKDAY_KEYS.index(item.lower()))
     return tuple(sorted(set(days)))
 
 
@@ -172,3 +178,12 @@ def _known(value: object, known: Mapping[str, Any], path: str, what: str) -> str
     if not isinstance(value, str) or value not in known:
         raise _fail(path, value, f"unknown {what} (known: " + ", ".join(known) + ")")
     return value
+
+
+def _check_timezone(tz: str, path: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _fail(path, tz, "is not a known time zone (e.g. Asia/Tokyo)") from None
