@@ -56,6 +56,20 @@ class UnitOfWork:
         except OperationalError as exc:
             raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
 
+    @contextmanager
+    def read_plain(self) -> Iterator[DriverReader]:
+        """One read transaction (one snapshot) for plain statements (`db.driver.DriverReader`)
+        on a pooled connection, without an ORM session: for reads that build no ORM object
+        (the daily report), where the session's set-up was a measurable part of the work."""
+        from db.driver import DriverReader
+
+        try:
+            with self.reader.connect() as conn:
+                conn.begin()  # rolled back when the connection goes back to the pool
+                yield DriverReader(conn.connection.driver_connection, self.dialect)
+        except OperationalError as exc:
+            raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
+
     def write(self, fn: Callable[[Session], T], retry_integrity: bool = False) -> T:
         """Run `fn` in one transaction; retry when the database is busy (bounded)."""
 

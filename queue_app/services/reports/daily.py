@@ -15,7 +15,6 @@ from queue_app.domain.reporting import (
 from queue_app.services.reports.base import LAST_MINUTES, ReportBase, _minute
 from queue_app.services.reports.day_rows import read_day_rows
 from queue_app.services.reports.models import DailyReport, GroupRow, HourRow, Label
-from queue_app.services.uow import session_reader
 
 
 class ReportDaily(ReportBase):
@@ -26,8 +25,8 @@ class ReportDaily(ReportBase):
         target = self.config.settings.target_wait_minutes
         patterns = self._patterns(office_id, [status])
         pattern = patterns[-1]
-        with self.uow.read() as session:  # one connection and one snapshot for the two reads
-            tickets, events = read_day_rows(session_reader(session), office_id, day)
+        with self.uow.read_plain() as reader:  # one connection and one snapshot for both
+            tickets, events = read_day_rows(reader, office_id, day)
         fig = day_figures(
             tickets,
             events,
