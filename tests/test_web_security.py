@@ -185,6 +185,48 @@ def test_static_files_have_their_own_limit(sqlite_url, sqlite_services, config, 
     assert page == 200
 
 
+@pytest.mark.parametrize(
+    ("bound", "public_url", "accepted", "refused"),
+    [
+        (
+            "127.0.0.1",
+            "https://Madoguchi.City.Example.JP",
+            ["madoguchi.city.example.jp", "localhost:8080", "127.0.0.1:8080", "[::1]:8080"],
+            ["evil.example", "testserver", "192.168.10.20", "madoguchi.city.example.jp.evil"],
+        ),
+        (
+            "192.168.10.20",
+            "",
+            ["192.168.10.20:8080", "localhost", "127.0.0.1"],
+            ["evil.example", "192.168.10.21", "", "[::2]:8080"],
+        ),
+    ],
+)
+def test_an_empty_allowed_hosts_is_not_any_host(  # type: ignore[no-untyped-def]
+    sqlite_url, sqlite_services, config, clock, bound, public_url, accepted, refused
+):
+    """Empty means the names this server is reached by (loopback, the bound address, the host
+    of public_url), never any Host: a page under a foreign name (DNS rebinding) is refused."""
+    app = web_app(sqlite_url, config, clock, allowed_hosts=(), host=bound, public_url=public_url)
+    with TestClient(app) as client:
+        for host in accepted:
+            assert client.get("/", headers={"host": host}).status_code == 200, host
+        for host in refused:
+            assert client.get("/", headers={"host": host}).status_code == 400, host
+
+
+def test_listening_on_every_address_without_allowed_hosts_refuses_to_start(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from queue_app.cli import main
+
+    assert main(["--lang", "en", "web", "--host", "0.0.0.0"]) == 2
+    err = capsys.readouterr().err
+    assert "allowed_hosts" in err and "--public-url" in err and "Traceback" not in err
+    assert main(["web", "--host", "::"]) == 2
+    assert "allowed_hosts" in capsys.readouterr().err  # Japanese by default, names the key
+
+
 def test_stream_cap_refuses_clearly(sqlite_url, sqlite_services, config, clock):  # type: ignore[no-untyped-def]
     app = web_app(sqlite_url, config, clock, max_streams_per_address=0)
     with TestClient(app) as client:

@@ -26,6 +26,8 @@ def seed_tickets(writer: Services, n: int = 4) -> list[Any]:
 
 
 def settings(**changes: Any) -> WebSettings:
+    # Starlette's test client sends `Host: testserver`, a name an empty allowed_hosts refuses
+    changes.setdefault("allowed_hosts", ("testserver",))
     return dataclasses.replace(WebSettings(), **changes)
 
 

@@ -38,7 +38,7 @@ from queue_app.services.visitor import OfficeLive, PageNotFound, VisitorService
 from web import ics
 from web.hub import LiveHub, StreamsFull, Subscriber
 from web.pages import Pages
-from web.security import Guard, RateLimiter, Scope
+from web.security import Guard, RateLimiter, Scope, accepted_hosts
 from web.stream import Event, EventStream
 
 log = logging.getLogger("madoguchi.web")
@@ -110,7 +110,7 @@ def create_app(
         app,
         limiter=RateLimiter(settings.requests_per_minute),
         refusal=refusal,
-        allowed_hosts=settings.allowed_hosts,
+        allowed_hosts=accepted_hosts(settings.allowed_hosts, settings.host, settings.public_url),
         https=settings.public_url.startswith("https://"),
     )
 

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 log = logging.getLogger("madoguchi.web")
 
@@ -83,6 +84,43 @@ class RateLimiter:
             self.buckets.pop(next(iter(self.buckets)))
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def accepted_hosts(allowed: tuple[str, ...], bound: str, public_url: str) -> tuple[str, ...]:
+    """The `Host` names the guard accepts. `[web] allowed_hosts` when set; when empty, not
+    "any" but the names this server can honestly be reached by: loopback, the address it is
+    bound to, and the host of `public_url` (a page reached under a foreign name, as in a DNS
+    rebinding, is refused). Bound to every interface with neither setting, only loopback:
+    `madoguchi web` refuses to start that way (`needs_allowed_hosts`)."""
+    if allowed:
+        return tuple(h.lower() for h in allowed)
+    names = list(LOOPBACK_NAMES)
+    if bound.strip("[]") not in WILDCARDS:
+        names.append(bound.strip("[]").lower())
+    public = urlsplit(public_url).hostname if public_url else None
+    if public:
+        names.append(public.lower())
+    return tuple(dict.fromkeys(names))
+
+
+def needs_allowed_hosts(allowed: tuple[str, ...], bound: str, public_url: str) -> bool:
+    """Bound to every interface with no name to accept but loopback: the phones' Host (the
+    machine's LAN address or name) cannot be known, so the operator must say it."""
+    return not allowed and bound.strip("[]") in WILDCARDS and not public_url
+
+
+def host_name(header: str) -> str:
+    """The name in a `Host` header, without its port: `[::1]:8080` → `::1`."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    if value.count(":") == 1:
+        return value.split(":", 1)[0]
+    return value
+
+
 def is_static(path: str) -> bool:
     """A fixed file every page loads (counted against its own, larger allowance)."""
     return path.startswith(STATIC_PREFIXES) or path in STATIC_PATHS
@@ -113,7 +151,8 @@ class Guard:
             int(limiter.capacity) * STATIC_FACTOR, limiter.max_addresses
         )
         self.refusal = refusal
-        self.allowed_hosts = tuple(h.lower() for h in allowed_hosts)
+        # never "any host": an empty list accepts loopback only (see `accepted_hosts`)
+        self.allowed_hosts = tuple(h.lower() for h in allowed_hosts) or LOOPBACK_NAMES
         self.https = https
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -159,10 +198,8 @@ class Guard:
             return 414, "too long"
         if "\x00" in path or "\\" in path:
             return 400, "bad path"
-        if self.allowed_hosts:
-            host = _header(scope, b"host").split(":")[0].strip("[]").lower()
-            if host not in self.allowed_hosts:
-                return 400, "host"
+        if host_name(_header(scope, b"host")) not in self.allowed_hosts:
+            return 400, "host"
         limiter = self.static_limiter if is_static(path) else self.limiter
         if not limiter.allow(address):
             return 429, "rate"

@@ -59,8 +59,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from queue_app.config import secret_key
     from queue_app.services import Services
     from web.app import create_app
+    from web.security import needs_allowed_hosts
 
     settings = settings_from(args, ctx)
+    if needs_allowed_hosts(settings.allowed_hosts, settings.host, settings.public_url):
+        raise InputError("err.web_allowed_hosts", host=settings.host)
     engine = make_engine(ctx.database_url, read_only=True)
     ctx._closers.append(engine.dispose)
     check(engine)

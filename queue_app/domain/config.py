@@ -211,7 +211,7 @@ class WebSettings:
     max_streams: int = 5000  # live (SSE) connections in total
     max_streams_per_address: int = 200
     trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-For is believed
-    allowed_hosts: tuple[str, ...] = ()  # Host header values accepted (empty: any)
+    allowed_hosts: tuple[str, ...] = ()  # Host names accepted (empty: loopback, host, public_url's)
 
 
 @dataclass(frozen=True)

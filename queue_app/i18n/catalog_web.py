@@ -175,6 +175,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "ja": "public_url '{value}' が不正です。http:// か https:// で始まるアドレスを指定してください(例: https://madoguchi.city.example.jp)",
         "en": "public_url '{value}' is invalid; give an address starting with http:// or https:// (e.g. https://madoguchi.city.example.jp)",
     },
+    "err.web_allowed_hosts": {
+        "ja": '{host} (すべてのアドレス)で待ち受けるときは、利用者が開くアドレスを設定してください。設定ファイルの [web] に allowed_hosts = ["192.168.10.20"] のように書くか、--public-url を指定するか、--host にこの機械の LAN アドレスを指定してください。allowed_hosts が空のときに受け付けるのはループバック・待ち受けアドレス・public_url のホスト名だけです(docs/web.md)',
+        "en": 'Listening on {host} (every address) needs the address visitors open: add allowed_hosts = ["192.168.10.20"] under [web] in the configuration file, or give --public-url, or give --host this machine\'s LAN address. An empty allowed_hosts accepts only loopback, the listening address and the host of public_url (docs/web.md)',
+    },
     "web.bind_public": {
         "ja": "注意: {host} で待ち受けます。インターネットに公開するときは nginx などの後ろに置いてください(docs/web.md)",
         "en": "Note: listening on {host}; to face the internet, put it behind a reverse proxy such as nginx (docs/web.md)",
