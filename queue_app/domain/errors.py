@@ -5,19 +5,25 @@ from __future__ import annotations
 import re
 
 _PASSWORD = re.compile(r"(://[^/?#@:]*:)[^/?#]*@")  # the password of a URL's user:password@
-_FOUR_DIGITS = re.compile(r"\d{4,}")
-_ONLY_DIGITS = re.compile(r"\s*\d{4,}\s*")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_ONLY_DIGITS = re.compile(r"\s*([0-9]+)\s*")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 class MadoguchiError(Exception):
-    """A problem the user can fix; `exit_code` is what the CLI returns for it."""
+    """A problem the user can fix; `exit_code` is what the CLI returns for it. A `value`
+    parameter is shown as `shown_value` decides; `literal_values`: as Python writes it
+    (`'80'` for text, `80` for a number), so the configuration shows a value's type."""
 
     exit_code = 2
+    literal_values = False
 
     def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params
-        super().__init__(f"{key} {params}" if params else key)
+        # the exception's own text (a log line, a traceback) never carries the typed value
+        named = {k: ("…" if k == "value" else v) for k, v in params.items()}
+        super().__init__(f"{key} {named}" if params else key)
 
     def message(self, lang: str = "ja") -> str:
         """The translated message; a `state` or `action` parameter is translated too."""
@@ -25,7 +31,7 @@ class MadoguchiError(Exception):
 
         params = dict(self.params)
         if "value" in params:
-            params["value"] = shown_value(params["value"], lang)
+            params["value"] = shown_value(params["value"], lang, literal=self.literal_values)
         if isinstance(params.get("url"), str):  # a database URL: never its password
             params["url"] = shown_url(str(params["url"]))
         for name in ("state", "action"):
@@ -37,6 +43,8 @@ class MadoguchiError(Exception):
 
 class ConfigError(MadoguchiError):
     """The configuration is invalid: names the key and the value."""
+
+    literal_values = True
 
 
 class InputError(MadoguchiError):
@@ -91,31 +99,67 @@ def shown_url(url: str) -> str:
     return _PASSWORD.sub(r"\1***@", url)
 
 
-def shown_value(value: object, lang: str = "ja") -> object:
-    """A rejected value as an error message may show it: one that could be a PIN or a
-    個人番号 (only digits, 4 or more; a 12-digit run), that is long or that holds
-    characters which cannot be printed is replaced by a note saying it is not shown. A
-    number is judged by its digits: a PIN typed into `--counter` or `--port` is a PIN."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if _FOUR_DIGITS.search(f"{value:.15g}" if isinstance(value, float) else str(value)):
-            from queue_app.i18n import t
+def pin_like_digits(count: int) -> bool:
+    """Whether a number written with `count` digits could be a PIN or hold a 個人番号: 4
+    digits (the user certificate's PIN), 6 to 16 (a signing PIN of digits only), 12 or more
+    (a 個人番号, or one with a digit too many). 1 to 3 and 5 digits can be neither."""
+    return count == 4 or count >= 6
 
-            return t("err.value_hidden", lang)
-        return value
-    if not isinstance(value, str):
-        return value
 
-    from queue_app.domain.my_number import looks_like_personal_number
+def could_be_secret(value: object) -> bool:
+    """Whether an error message must not repeat `value`: a number or a text of digits only
+    whose digit count could be a PIN (`pin_like_digits`), a text holding a 12-digit run, a
+    text that is long or holds characters which cannot be printed; a list or table when any
+    of its items is one. A number is judged by its digits: a PIN typed into `--counter` or
+    `port =` is a PIN, but `port = 80800` (5 digits) can be repeated."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int):
+        return pin_like_digits(len(str(abs(value))))
+    if isinstance(value, float):
+        return any(pin_like_digits(len(run)) for run in _DIGIT_RUN.findall(f"{value:.15g}"))
+    if isinstance(value, str):
+        from queue_app.domain.my_number import looks_like_personal_number
 
-    text = value.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if (
-        len(text) > 40
-        or not text.isprintable()
-        or any("\ud800" <= ch <= "\udfff" for ch in text)
-        or _ONLY_DIGITS.fullmatch(text) is not None
-        or looks_like_personal_number(text)
-    ):
+        text = value.translate(_FULLWIDTH)
+        digits = _ONLY_DIGITS.fullmatch(text)
+        return (
+            len(text) > 40
+            or not text.isprintable()
+            or any("\ud800" <= ch <= "\udfff" for ch in text)
+            or (digits is not None and pin_like_digits(len(digits.group(1))))
+            or looks_like_personal_number(text)
+        )
+    if isinstance(value, dict):
+        return any(could_be_secret(k) or could_be_secret(v) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(could_be_secret(item) for item in value)
+    return False
+
+
+def shown_value(value: object, lang: str = "ja", *, literal: bool = False) -> object:
+    """A rejected value as an error message may show it: one that `could_be_secret` is
+    replaced by a note saying it is not shown (and how many digits it has, when it is a
+    number, so the writer can find it); `literal`: as Python writes it, at most 80
+    characters."""
+    if could_be_secret(value):
         from queue_app.i18n import t
 
+        digits = _digits_only(value)
+        if digits:
+            return t("err.value_hidden_digits", lang, n=digits)
         return t("err.value_hidden", lang)
+    if literal:
+        text = repr(value)
+        return text if len(text) <= 80 else text[:77] + "..."
     return value
+
+
+def _digits_only(value: object) -> int:
+    """The digit count of a whole number or a text of digits only (0 for anything else)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return len(str(abs(value)))
+    if isinstance(value, str):
+        digits = _ONLY_DIGITS.fullmatch(value.translate(_FULLWIDTH))
+        return len(digits.group(1)) if digits else 0
+    return 0

@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "err.value_hidden": {"ja": "(入力値は表示しません)", "en": "(value not shown)"},
+    "err.value_hidden_digits": {
+        "ja": "({n}桁の数字: 暗証番号・個人番号かもしれないため表示しません)",
+        "en": "(not shown: a number of {n} digits could be a PIN or a My Number)",
+    },
     "err.field_type": {
         "ja": "{field} の値の種類が不正です (文字列を指定してください)",
         "en": "{field} has the wrong type of value (it must be text)",

@@ -24,12 +24,9 @@ if TYPE_CHECKING:
 
 
 def _fail(key: str, value: object, problem: str) -> ConfigError:
-    return ConfigError("err.config", key=key, value=_show(value), problem=problem)
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    """The value is kept as read: the message decides from it, not from its written form,
+    whether it may be repeated (`errors.could_be_secret`), then writes it as Python does."""
+    return ConfigError("err.config", key=key, value=value, problem=problem)
 
 
 def _shown_key(key: str) -> str:
