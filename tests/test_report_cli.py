@@ -178,3 +178,14 @@ def test_forecast_on_an_empty_database_refuses_like_simulate(
     assert code == 2 and out == "" and "no tickets" in err and "--weeks" in err
     code, _, err = run(capsys, "simulate", "--office", "sogo", "--date", "2026-12-14")
     assert code == 2 and "受付記録がありません" in err  # the same kind of refusal
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_future_day_says_it_has_no_records(cli_db, capsys, lang) -> None:  # type: ignore[no-untyped-def]
+    """Today is 12/10 (MADOGUCHI_NOW); the history ends on 12/3."""
+    argv = ["--lang", lang, "report", "daily", "--office", "sogo", "--date", "2026-12-11"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert ("まだ来ていない日" if lang == "ja" else "has not come yet") in out
+    assert "2026-12-10" in out and "2026-12-03" in out
+    assert "途中経過" not in out and "Provisional" not in out

@@ -78,8 +78,30 @@ def test_today_after_closing_with_someone_waiting_is_provisional(rsvc, clock) ->
     assert all(not h.future for h in r.by_hour)  # every opening hour is in the past
 
 
-def test_future_day_has_no_figures_yet(rsvc, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_future_day_says_it_has_no_records_not_provisional(rsvc, clock) -> None:  # type: ignore[no-untyped-def]
+    """A day that has not come has no records: the report says so, names today and the last
+    day with records, and is not "provisional" (途中経過 over empty hours reads as a quiet
+    day). Every format says the same."""
     at(clock, 3, 14, 0)
     r = rsvc.reports.daily("sogo", date(2026, 12, 4))
-    assert r.provisional and r.totals.issued == 0
-    assert r.by_hour and all(h.future for h in r.by_hour)
+    assert not r.provisional and r.as_of is None and r.future
+    assert (r.today, r.last_record_day) == (date(2026, 12, 3), date(2026, 12, 3))
+    assert r.totals.issued == 0 and r.by_hour and all(h.future for h in r.by_hour)
+    for lang, words in (("ja", "まだ来ていない日"), ("en", "has not come yet")):
+        for fmt in ("table", "html"):
+            text = render(r, fmt, lang)
+            assert words in text and "2026-12-04" in text and "2026-12-03" in text, (lang, fmt)
+            assert "途中経過" not in text and "Provisional" not in text, (lang, fmt)
+    data = json.loads(render(r, "json", "en"))
+    assert data["provisional"] is False and data["as_of"] is None and data["future"] is True
+    assert data["today"] == "2026-12-03" and data["last_day_with_records"] == "2026-12-03"
+    at(clock, 10, 9, 0)  # a week later, nothing since 12/3: the last day is still 12/3
+    later = rsvc.reports.daily("sogo", date(2026, 12, 11))
+    assert "today is 2026-12-10" in later.future_text("en")
+    assert "the last day with records is 2026-12-03" in later.future_text("en")
+    none = rsvc.reports.daily("yanasegawa", date(2026, 12, 11))  # no tickets there at all
+    assert "has no tickets yet" in none.future_text("en")
+    assert "まだ受付の記録がありません" in render(none, "table", "ja")
+    # today and a past day are never "future"
+    assert not rsvc.reports.daily("sogo", date(2026, 12, 10)).future
+    assert not rsvc.reports.daily("sogo", date(2026, 12, 3)).future

@@ -92,6 +92,11 @@ async def test_range_and_closed_day_and_bad_date(rsvc) -> None:  # type: ignore[
         screen.query_one("#rpt-to", Input).value = ""
         await _show(app, pilot, click=False)
         assert "closed (Weekend)" in _summary(screen)
+        screen.query_one("#rpt-from", Input).value = "2026-12-04"  # today is 12/1
+        await _show(app, pilot, click=False)
+        assert "2026-12-04 has not come yet" in _summary(screen)
+        assert "the last day with records is 2026-12-01" in _summary(screen)
+        assert "Provisional" not in _summary(screen)
         screen.query_one("#rpt-from", Input).value = "2026-12-32"
         screen.action_show()
         await _settle(app, pilot)

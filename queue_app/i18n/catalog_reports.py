@@ -72,6 +72,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "この日はまだ終わっていません。数字は途中経過で、これからの時間帯は「-」です。",
         "en": "This day is not over yet: the figures are provisional; hours still to come show '-'.",
     },
+    "rpt.future": {
+        "ja": "{day} はまだ来ていない日です。記録はありません(今日は {today}。記録がある最後の日は"
+        " {last})",
+        "en": "{day} has not come yet: there are no records (today is {today}; the last day "
+        "with records is {last})",
+    },
+    "rpt.future_none": {
+        "ja": "{day} はまだ来ていない日です。記録はありません(今日は {today}。この窓口にはまだ"
+        "受付の記録がありません)",
+        "en": "{day} has not come yet: there are no records (today is {today}; this office has "
+        "no tickets yet)",
+    },
     "err.forecast_no_history": {
         "ja": "{office} には {start} 〜 {end} (直近 {weeks} 週間) の受付記録がありません。"
         "混雑を予想できません (--weeks で期間を延ばすか、madoguchi demo で試せます)",

@@ -23,6 +23,8 @@ class ReportsTables(ReportsForm):
         title = f"{r.office.text(tr.lang)} {r.day.isoformat()}({tr(f'weekday.{r.day.weekday()}')})"
         if r.as_of is not None:
             title += "  " + tr("rpt.provisional", time=r.as_of)
+        if r.future:
+            title += "  " + r.future_text(tr.lang)
         if not r.open:
             reason = r.closed_text(tr.lang)
             summary.update(f"{title}  {tr('rpt.closed', reason=reason)}")

@@ -303,3 +303,21 @@ FROM v"""
             raise InputError(
                 "err.range_too_long", days=(end - start).days + 1, limit=MAX_RANGE_DAYS
             )
+
+    def _future(self, office_id: str, day: date) -> tuple[date, date | None] | None:
+        """For a day that has not come yet (by the services' clock): today and the last day
+        with tickets at the office (None: none yet); None for today or a past day."""
+        today = self.calendar.service_day(office_id, self.services.clock.now())
+        if day <= today:
+            return None
+        from sqlalchemy import func, select
+
+        from db.models import Ticket
+
+        with self.uow.read() as session:
+            last = session.execute(
+                select(func.max(Ticket.service_day)).where(
+                    Ticket.office_id == office_id, Ticket.service_day <= today
+                )
+            ).scalar_one_or_none()
+        return today, last

@@ -47,6 +47,9 @@ class ReportDaily(ReportBase):
             hour_keys = list(range(hour_keys[0], hour_keys[-1] + 1))
         peaks = peak_waiting(fig.waiting, hour_keys)
         as_of, now_hour = self._progress(office_id, day, status, totals_agg)
+        # a day to come has no records: it says so, it is not "provisional" (a clock set back,
+        # as in tests, can leave tickets on a later day: those are reported as they are)
+        ahead = self._future(office_id, day) if totals_agg.issued == 0 else None
 
         def hour_row(h: int) -> HourRow:
             if now_hour is not None and h > now_hour and h not in by_hour_agg:
@@ -111,6 +114,8 @@ class ReportDaily(ReportBase):
             last_finish=last_finish,
             overtime_minutes=overtime,
             as_of=as_of,
+            today=ahead[0] if ahead else None,
+            last_record_day=ahead[1] if ahead else None,
         )
 
     def _progress(
@@ -118,17 +123,18 @@ class ReportDaily(ReportBase):
     ) -> tuple[str | None, int | None]:
         """Is `day` still in progress by the services' clock? (as-of HH:MM, current hour).
 
-        A future day: every hour is still to come (current hour -1). Today: in progress
-        until reception has ended and no ticket is left waiting, called or being served;
-        hours after the clock's current hour have not happened yet either way.
+        A future day: every hour still to come (current hour -1); not in progress but not
+        begun (`DailyReport.today` says so) unless it has tickets. Today: in progress until reception has ended and
+        no ticket is left waiting, called or being served; hours after the clock's current
+        hour have not happened yet either way.
         """
         now = self.services.clock.now()
         today = self.calendar.service_day(office_id, now)
         if day < today:
             return None, None
         local = self.calendar.local(office_id, now)
-        if day > today:
-            return local.strftime("%H:%M"), -1
+        if day > today:  # tickets on a later day only when the clock was set back (tests, demo)
+            return (local.strftime("%H:%M") if totals.issued else None), -1
         unfinished = totals.issued - totals.served - totals.no_show - totals.cancelled
         closes_at = (
             self.calendar.at(office_id, day, status.closes)

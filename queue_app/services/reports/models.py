@@ -79,10 +79,29 @@ class DailyReport:
     overtime_minutes: float  # last finish after the end of reception, 0 if none
     # Local HH:MM of the clock when the day is still in progress (途中経過), else None.
     as_of: str | None = None
+    # A day that has not come yet: today's date by the clock (else None) and the last day
+    # with tickets at the office (None: none yet). Such a day has no records: it is not
+    # provisional, and every face says so (`future_text`).
+    today: date | None = None
+    last_record_day: date | None = None
 
     @property
     def provisional(self) -> bool:
         return self.as_of is not None
+
+    @property
+    def future(self) -> bool:
+        return self.today is not None
+
+    def future_text(self, lang: str) -> str:
+        """ "This day has not come yet: no records (today, the last day with records)"."""
+        from queue_app.i18n import t
+
+        if self.today is None:
+            return ""
+        if self.last_record_day is None:
+            return t("rpt.future_none", lang, day=self.day, today=self.today)
+        return t("rpt.future", lang, day=self.day, today=self.today, last=self.last_record_day)
 
     @property
     def opens(self) -> str | None:
@@ -119,6 +138,11 @@ class DailyReport:
             "overtime_min": round(self.overtime_minutes, 1),
             "provisional": self.provisional,
             "as_of": self.as_of,
+            "future": self.future,
+            "today": self.today.isoformat() if self.today else None,
+            "last_day_with_records": (
+                self.last_record_day.isoformat() if self.last_record_day else None
+            ),
         }
 
 

@@ -123,6 +123,8 @@ def _html_daily(r: DailyReport, tr: Translator, charts: dict[str, dict[str, obje
         out.append(f"<p>{_esc(tr('rpt.hours', hours=hours))}</p>")
     if r.as_of is not None:
         out.append(f'<p class="provisional">{_esc(tr("rpt.provisional", time=r.as_of))}</p>')
+    if r.future:
+        out.append(f'<p class="provisional">{_esc(r.future_text(tr.lang))}</p>')
     if r.totals.issued == 0:
         out.append(f"<p>{_esc(tr('rpt.no_tickets'))}</p>")
         return out

@@ -56,6 +56,8 @@ def _table(report: Report, tr: Translator) -> str:
             out += [tr("rpt.hours", hours=hours), ""]
         if report.as_of is not None:
             out += [tr("rpt.provisional", time=report.as_of), ""]
+        if report.future:
+            out += [report.future_text(tr.lang), ""]
         if report.totals.issued == 0:
             out.append(tr("rpt.no_tickets"))
             return "\n".join(out) + "\n"
