@@ -72,10 +72,33 @@ class SafeParser(argparse.ArgumentParser):
 
         self.exit(2, f"{self.prog}: error: {redact(message)}\n")
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter at every add_argument (to check the metavar), and each
+        # one imports `shutil` (with bz2 and lzma, ~3 ms) for the terminal's width: a
+        # command that prints no help pays for it. The width is asked as shutil asks it.
+        return self.formatter_class(prog=self.prog, width=help_width())  # type: ignore[call-arg]
+
+
+def help_width() -> int:
+    """What argparse's HelpFormatter takes by default: `shutil.get_terminal_size().columns`
+    (COLUMNS, else the terminal of standard output, else 80), minus 2."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        out = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(out.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no standard output, or not a terminal
+            columns = 0
+        columns = columns or 80
+    return columns - 2
+
 
 def common_options() -> argparse.ArgumentParser:
     """Options accepted both before and after the subcommand name."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = SafeParser(add_help=False)
     common.add_argument(
         "--config", metavar="PATH", default=argparse.SUPPRESS, help="configuration file (TOML)"
     )

@@ -117,6 +117,13 @@ LIGHT = {
         ("secrets", "platformdirs", "queue_app.domain.visit_plans", "queue_app.domain.tickets"),
         ["core"],
     ),
+    # argparse's formatter, made at every add_argument, imported `shutil` (with bz2 and lzma)
+    # for the terminal's width: `cli.SafeParser` asks for the width without it
+    "calendar-without-shutil": (
+        ["calendar", "--office", "sogo", "--from", "2026-12-01", "--to", "2026-12-31"],
+        ("shutil", "bz2", "lzma"),
+        ["core"],
+    ),
 }
 
 

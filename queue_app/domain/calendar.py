@@ -16,9 +16,8 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
-
 from queue_app.domain.config import CalendarRule, Config, Office, RuleKind, TimeRange
+from queue_app.domain.recurrence import rule_dates
 
 _SPECIFICITY = {
     RuleKind.DATE: 0,
@@ -105,22 +104,13 @@ def holiday_name(day: date, lang: str = "ja") -> str | None:
     return (en if lang == "en" else ja).get(day)
 
 
-@lru_cache(maxsize=4096)
-def _rrule_dates(text: str, dtstart: date, offset_days: int, year: int) -> frozenset[date]:
-    rule = rrulestr(text, dtstart=datetime(dtstart.year, dtstart.month, dtstart.day))  # noqa: DTZ001
-    lo = datetime(year - 1, 11, 1)  # noqa: DTZ001 - rrule works on naive local dates
-    hi = datetime(year + 1, 2, 28)  # noqa: DTZ001
-    shifted = {(d.date() + timedelta(days=offset_days)) for d in rule.between(lo, hi, inc=True)}
-    return frozenset(d for d in shifted if d.year == year)
-
-
 def rule_matches(rule: CalendarRule, day: date) -> bool:
     if rule.kind is RuleKind.WEEKLY:
         return day.weekday() in rule.weekdays
     if rule.kind is RuleKind.HOLIDAYS:
         return holiday_name(day) is not None
     if rule.kind is RuleKind.RRULE:
-        return day in _rrule_dates(rule.rrule, rule.dtstart, rule.offset_days, day.year)
+        return day in rule_dates(rule.rrule, rule.dtstart, rule.offset_days, day.year)
     if rule.kind is RuleKind.DATE:
         return day in rule.dates
     if rule.kind is RuleKind.RANGE:
