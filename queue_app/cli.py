@@ -114,10 +114,12 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser(only: str | None | bool = True) -> argparse.ArgumentParser:
+def build_parser(only: str | None | bool = True, stubs: bool = True) -> argparse.ArgumentParser:
     """The `madoguchi` parser. `only=True` (the default): every command in full. `only` a
     command's name: that command in full and the others as stubs (their name and help line,
-    enough for the command list); `only=None`: stubs only (`madoguchi --help`)."""
+    enough for the command list), or not at all with `stubs=False` (a command line that
+    names the command first never shows the list: see `named_first`); `only=None`: stubs
+    only (`madoguchi --help`)."""
     common = common_options()
     parser = SafeParser(
         prog="madoguchi",
@@ -128,7 +130,7 @@ def build_parser(only: str | None | bool = True) -> argparse.ArgumentParser:
     for name, (module_name, help_line) in COMMANDS.items():
         if only is True or only == name:
             importlib.import_module(f"queue_app.commands.{module_name}").register(sub, common)
-        else:
+        elif stubs:
             stub = sub.add_parser(name, help=help_line, add_help=False)
             stub.set_defaults(handler=None)
     return parser
@@ -150,12 +152,29 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def named_first(argv: Sequence[str], name: str | None) -> bool:
+    """Whether `name` is the command line's first word past the main options and their
+    values (`--lang en renewal ...`). Then the main parser can neither print its help (no
+    `-h` before the command) nor refuse the command's name, the only places the list of
+    commands is shown: the other commands' stubs are not built (~3 ms)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in VALUE_OPTIONS:
+            skip = True
+        elif not (arg.partition("=")[0] in VALUE_OPTIONS and "=" in arg):
+            return name is not None and arg == name
+    return False
+
+
 def parse(argv: Sequence[str], lang: str) -> argparse.Namespace:
     """Parse with only the named command built; should the guess be wrong (a stub was
     chosen, e.g. a configuration file named like a command), parse again with all of them."""
     from queue_app.cli_help import localize
 
-    parser = build_parser(command_in(argv))
+    name = command_in(argv)
+    parser = build_parser(name, stubs=not named_first(argv, name))
     localize(parser, lang)  # --help and usage errors in the UI language
     args, extra = parser.parse_known_args(argv)
     if getattr(args, "handler", None) is None:

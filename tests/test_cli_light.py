@@ -158,3 +158,18 @@ def test_ticket_issue_loads_only_the_database_layer(tmp_path: Path) -> None:
     assert result["rc"] == 0, result
     assert json.loads(result["out"])["number"]
     assert result["heavy"] == [], f"ticket issue imported {result['heavy']}"
+
+
+def test_a_command_named_first_builds_no_other_command() -> None:
+    """`madoguchi --lang en calendar ...` can show neither the main help nor the list of
+    commands: the other eighteen are not even stubbed. A command line that might show
+    them (help first, another word first) keeps them."""
+    from queue_app import cli
+
+    for argv in (["calendar", "--office", "sogo"], ["--lang", "en", "--db=x.db", "calendar"]):
+        assert cli.named_first(argv, "calendar")
+        parser = cli.build_parser("calendar", stubs=False)
+        assert list(parser._subparsers._group_actions[0].choices) == ["calendar"]  # type: ignore[union-attr]
+    for argv in (["-h", "calendar"], ["--he", "calendar"], ["x", "calendar"], ["--", "calendar"]):
+        assert not cli.named_first(argv, "calendar")
+    assert not cli.named_first([], None)
