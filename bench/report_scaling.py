@@ -12,6 +12,7 @@ no-shows, cancellations and transfers): about 4.3 events per ticket.
     python bench/report_scaling.py --pg postgresql://... # also PostgreSQL (empty database)
     python bench/report_scaling.py --keep /tmp/bench     # keep/reuse the SQLite files
     python bench/report_scaling.py --pg-throwaway        # also PostgreSQL (a throwaway cluster)
+    python bench/report_scaling.py --daily-runs 300      # the daily median over 300 runs
 
 Each report is printed beside its raw-driver baseline measured in the same run, on the same
 database: the daily report beside its own two reads on the driver's cursor (`raw rows`: the
@@ -369,17 +370,17 @@ def timed(fn, repeat: int, name: str = "") -> float:  # type: ignore[no-untyped-
     return statistics.median(runs)
 
 
-def measure(url: str, total: int) -> dict[str, float]:
+def measure(url: str, total: int, daily_runs: int = 20) -> dict[str, float]:
     config = load_config(env={})
     engine = make_engine(url)
     svc = Services(engine, config, Clock.fixed(datetime(2026, 12, 1, tzinfo=UTC)), b"bench")
     days = open_days(OfficeCalendar(config), "sogo", max(1, round(total / PER_OFFICE_DAY / 3)))
     mid = days[-10] if len(days) > 10 else days[-1]  # an ordinary recent day
-    daily = timed(lambda: svc.reports.daily("sogo", mid), 20, "daily")
+    daily = timed(lambda: svc.reports.daily("sogo", mid), daily_runs, "daily")
     year = timed(lambda: svc.reports.range("sogo", END - timedelta(days=364), END), 3, "year")
     forecast = timed(lambda: svc.reports.forecast("sogo", 2026, 12), 3)
     raw_day, raw_year = raw_baselines(engine, mid)
-    raw_rows = raw_daily_rows(engine, mid)
+    raw_rows = raw_daily_rows(engine, mid, daily_runs)
     engine.dispose()
     return {
         "daily_ms": daily * 1000,
@@ -459,7 +460,7 @@ def raw_baselines(engine, day: date) -> tuple[float, float]:  # type: ignore[no-
         raw.close()
 
 
-def raw_daily_rows(engine, day: date) -> float:  # type: ignore[no-untyped-def]
+def raw_daily_rows(engine, day: date, runs: int = 20) -> float:  # type: ignore[no-untyped-def]
     """The daily report's own two reads (the day's tickets and the events it counts) on the
     raw driver's cursor, rows fetched and nothing computed: the floor of the report."""
     from db.driver import for_psycopg
@@ -477,7 +478,7 @@ def raw_daily_rows(engine, day: date) -> float:  # type: ignore[no-untyped-def]
                 cur.execute(sql, params)
                 cur.fetchall()
 
-        result = timed(run, 20, "raw_rows")
+        result = timed(run, runs, "raw_rows")
         raw.rollback()
         return result
     finally:
@@ -503,6 +504,13 @@ def main() -> None:
         help="also measure on PostgreSQL, on a throwaway cluster (tests.pgcluster)",
     )
     ap.add_argument("--keep", metavar="DIR", help="keep the SQLite files here and reuse them")
+    ap.add_argument(
+        "--daily-runs",
+        type=int,
+        default=20,
+        metavar="N",
+        help="runs of the daily report and of its raw rows (median; more on a noisy machine)",
+    )
     args = ap.parse_args()
     cluster = None
     if args.pg_throwaway and not args.pg:
@@ -541,11 +549,11 @@ def run_sizes(args: argparse.Namespace) -> None:
         else:
             nt, ne, build = build_sqlite(path, size)
             stamp.write_text(f"{nt} {ne}")
-        m = measure(f"sqlite:///{path}", size)
+        m = measure(f"sqlite:///{path}", size, args.daily_runs)
         print(row("sqlite", nt, ne, build, m), flush=True)
         if args.pg:
             nt, ne, build = build_pg(args.pg, size)
-            m = measure(args.pg, size)
+            m = measure(args.pg, size, args.daily_runs)
             print(row("postgres", nt, ne, build, m), flush=True)
         if not args.keep:
             path.unlink(missing_ok=True)

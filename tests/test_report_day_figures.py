@@ -543,17 +543,23 @@ def test_same_millisecond_events_in_id_order() -> None:
     assert day_figures([], ev, hours, 0, 0).waiting == {9: (1, 1)}
 
 
-def test_a_driver_error_in_the_daily_reads_is_the_database_message(sqlite_url: str, clock) -> None:  # type: ignore[no-untyped-def]
-    """The two reads run on the driver's cursor: its error still becomes the message every
-    read gives (exit 3), not a traceback."""
+def test_a_driver_error_in_the_daily_reads_is_the_database_message(db_url: str, clock) -> None:  # type: ignore[no-untyped-def]
+    """The two reads run on the driver's cursor (`uow.read_plain`): its error still becomes
+    the message every read gives (exit 3), not a traceback, on both engines."""
     from sqlalchemy import text as sql_text
 
     from queue_app.domain.errors import DatabaseError
 
-    svc = make_services(sqlite_url, report_config(), clock)
+    svc = make_services(db_url, report_config(), clock)
     with svc.engine.begin() as conn:
         conn.execute(sql_text("ALTER TABLE ticket_event RENAME TO ticket_event_gone"))
     with pytest.raises(DatabaseError) as info:
         svc.reports.daily("sogo", date(2026, 12, 1))
     assert info.value.key == "err.db_unavailable"
+    # the failed read's connection went back to the pool rolled back: the next report reads
+    with svc.engine.begin() as conn:
+        conn.execute(sql_text("ALTER TABLE ticket_event_gone RENAME TO ticket_event"))
+    svc.tickets.issue(IssueRequest("sogo", "certificate"), with_estimate=False)
+    day = svc.calendar.service_day("sogo", svc.clock.now())
+    assert svc.reports.daily("sogo", day).totals.issued == 1
     svc.engine.dispose()

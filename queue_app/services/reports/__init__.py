@@ -13,10 +13,12 @@ its first call and transfer, written with their events: migration 0007,
 `domain/report_marks.py`) that runs unchanged on SQLite and PostgreSQL (integer epoch
 arithmetic only, positive
 operands so integer division truncates the same way on both); Python rolls up its small
-grouped result (one row per day x hour). The daily report reads its day's tickets and
-events once and computes the same figures in pure Python (`domain/day_figures.py`): a day
-is a few hundred rows, cheaper to count than to aggregate in SQL; tests keep the two equal
-on both engines (tests/test_report_day_figures.py). Opening hours come from the calendar
+grouped result (one row per day x hour). The daily report reads its day's ticket rows
+(with the same marks) and the events entering or leaving `waiting` once, as plain SQL on
+the driver (`day_rows.py`, `uow.read_plain`), and computes the same figures in pure Python
+(`domain/day_figures.py`): a day is a few hundred rows, cheaper to count than to aggregate
+in SQL; tests keep the two equal, and equal to a computation from the events alone, on both
+engines (tests/test_report_day_figures.py). Opening hours come from the calendar
 *of that day* (effective-dated hours, extra openings), as per-day patterns. Definitions:
 docs/reports.md.
 """
