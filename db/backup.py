@@ -20,8 +20,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy.engine import URL, make_url
 
@@ -224,33 +228,40 @@ def backup_postgres(url: str, out: Path, force: bool = False) -> BackupResult:
     return BackupResult("postgresql", out, out.stat().st_size, None)
 
 
-def restore_postgres(url: str, backup: Path) -> BackupResult:
+@contextmanager
+def postgres_script(backup: Path, target: str) -> Iterator[Iterator[str]]:
+    """The backup as the SQL script `pg_restore` writes (`--clean --if-exists --no-owner`,
+    no database needed), line by line as it comes (`db.pg_script` runs it inside the
+    restore's transaction). A backup pg_restore cannot read raises `err.restore_failed`
+    when the lines are done, so the caller's transaction is rolled back."""
     backup = backup.expanduser()
     if not backup.exists():
         raise InputError("err.restore_missing", path=str(backup))
     tool = pg_tool("pg_restore")
-    args, env = _pg_args(url)
-    cmd = [
-        tool,
-        *args,
-        "--clean",
-        "--if-exists",
-        "--no-owner",
-        "--no-password",
-        "--single-transaction",
-        "--dbname",
-        _dbname(url),
-        str(backup),
-    ]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        problem = (proc.stderr or proc.stdout).strip().splitlines()
+    cmd = [tool, "--clean", "--if-exists", "--no-owner", "--file", "-", str(backup)]
+    with tempfile.TemporaryFile() as errors:  # a pipe nobody reads could fill and block it
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, encoding="utf-8")
+        assert proc.stdout is not None
+        try:
+            yield _lines_then_check(proc, errors, target)
+        finally:
+            proc.stdout.close()
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+
+
+def _lines_then_check(proc: subprocess.Popen[str], errors: IO[bytes], target: str) -> Iterator[str]:
+    assert proc.stdout is not None
+    yield from proc.stdout
+    if proc.wait() != 0:
+        errors.seek(0)
+        problem = errors.read().decode("utf-8", "replace").strip().splitlines()
         raise DatabaseError(
             "err.restore_failed",
-            path=_dbname(url),
+            path=target,
             problem=problem[-1] if problem else "pg_restore",
         )
-    return BackupResult("postgresql", backup, backup.stat().st_size, None)
 
 
 def backup(url: str, out: Path, force: bool = False) -> BackupResult:

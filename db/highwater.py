@@ -91,59 +91,66 @@ def _last_id(conn: Connection, table: str) -> int:
 
 
 def apply(engine: Engine, mark: HighWater) -> tuple[int, int]:
-    """Raise the counters, id sequences and display revisions of the (restored) database
-    to at least `mark`; returns (counters raised, id sequences raised). One transaction."""
-    raised_counters = raised_ids = 0
+    """`apply_on` in a transaction of its own (SQLite: on the staging file)."""
     with engine.begin() as conn:
-        for (office, service, day), last in sorted(mark.counters.items()):
-            current = conn.execute(
+        return apply_on(conn, mark)
+
+
+def apply_on(conn: Connection, mark: HighWater) -> tuple[int, int]:
+    """Raise the counters, id sequences and display revisions of the (restored) database
+    to at least `mark`, in the caller's transaction (PostgreSQL: the restore's own, so the
+    data and the mark are written together or not at all); returns (counters raised, id
+    sequences raised)."""
+    raised_counters = raised_ids = 0
+    for (office, service, day), last in sorted(mark.counters.items()):
+        current = conn.execute(
+            text(
+                "SELECT last_number FROM daily_counter WHERE office_id = :o "
+                "AND service_id = :s AND service_day = :d"
+            ),
+            {"o": office, "s": service, "d": day},
+        ).scalar()
+        if current is None:
+            conn.execute(
                 text(
-                    "SELECT last_number FROM daily_counter WHERE office_id = :o "
+                    "INSERT INTO daily_counter (office_id, service_id, service_day, "
+                    "last_number) VALUES (:o, :s, :d, :n)"
+                ),
+                {"o": office, "s": service, "d": day, "n": last},
+            )
+            raised_counters += 1
+        elif int(current) < last:
+            conn.execute(
+                text(
+                    "UPDATE daily_counter SET last_number = :n WHERE office_id = :o "
                     "AND service_id = :s AND service_day = :d"
                 ),
-                {"o": office, "s": service, "d": day},
-            ).scalar()
-            if current is None:
-                conn.execute(
-                    text(
-                        "INSERT INTO daily_counter (office_id, service_id, service_day, "
-                        "last_number) VALUES (:o, :s, :d, :n)"
-                    ),
-                    {"o": office, "s": service, "d": day, "n": last},
-                )
-                raised_counters += 1
-            elif int(current) < last:
-                conn.execute(
-                    text(
-                        "UPDATE daily_counter SET last_number = :n WHERE office_id = :o "
-                        "AND service_id = :s AND service_day = :d"
-                    ),
-                    {"o": office, "s": service, "d": day, "n": last},
-                )
-                raised_counters += 1
-        for table, last in mark.ids.items():
-            if last > 0 and _last_id(conn, table) < last:
-                _raise_sequence(conn, table, last)
-                raised_ids += 1
-        # displays poll the revision: move it past anything they have seen, so they redraw
-        offices = set(mark.revisions)
-        offices |= {str(o) for (o,) in conn.execute(text("SELECT office_id FROM revision"))}
-        for office in sorted(offices):
-            seen = mark.revisions.get(office, 0)
-            current = conn.execute(
-                text("SELECT value FROM revision WHERE office_id = :o"), {"o": office}
-            ).scalar()
-            value = max(seen, int(current or 0)) + 1
-            if current is None:
-                conn.execute(
-                    text("INSERT INTO revision (office_id, value) VALUES (:o, :v)"),
-                    {"o": office, "v": value},
-                )
-            else:
-                conn.execute(
-                    text("UPDATE revision SET value = :v WHERE office_id = :o"),
-                    {"o": office, "v": value},
-                )
+                {"o": office, "s": service, "d": day, "n": last},
+            )
+            raised_counters += 1
+    for table, last in mark.ids.items():
+        if last > 0 and _last_id(conn, table) < last:
+            _raise_sequence(conn, table, last)
+            raised_ids += 1
+    # displays poll the revision: move it past anything they have seen, so they redraw
+    offices = set(mark.revisions)
+    offices |= {str(o) for (o,) in conn.execute(text("SELECT office_id FROM revision"))}
+    for office in sorted(offices):
+        seen = mark.revisions.get(office, 0)
+        current = conn.execute(
+            text("SELECT value FROM revision WHERE office_id = :o"), {"o": office}
+        ).scalar()
+        value = max(seen, int(current or 0)) + 1
+        if current is None:
+            conn.execute(
+                text("INSERT INTO revision (office_id, value) VALUES (:o, :v)"),
+                {"o": office, "v": value},
+            )
+        else:
+            conn.execute(
+                text("UPDATE revision SET value = :v WHERE office_id = :o"),
+                {"o": office, "v": value},
+            )
     return raised_counters, raised_ids
 
 

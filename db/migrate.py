@@ -123,6 +123,31 @@ def upgrade(engine: Engine) -> str:
     return head_revision()
 
 
+def upgrade_in(conn: Connection) -> str | None:
+    """Bring the schema on `conn` to the newest inside the caller's open transaction
+    (PostgreSQL: DDL is transactional, so a restore's data, upgrade and high-water mark
+    commit together); the revision upgraded to, None when it was already the newest. A
+    schema newer than this program is refused (and the caller's transaction with it)."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = head_revision()
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise DatabaseError("err.db_newer", revision=current, head=head) from None
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+    return head
+
+
 def _access_error(engine: Engine, exc: DBAPIError) -> DatabaseError:
     """What went wrong opening the database, in words: not a database, locked, read-only,
     or unreachable."""

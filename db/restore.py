@@ -14,6 +14,8 @@ number, an id or a token twice.
    SQLite: all of this happens in a staging file beside the database (`<name>.restoring`),
    which then replaces it in one rename: a restore killed before the mark is applied leaves
    the old database, which still knows every number (run the restore again).
+   PostgreSQL: all of this is ONE transaction (the backup's script run on our connection,
+   `db.pg_script`): a failure or a kill at any point leaves the old database whole.
 
 Proved by tests/test_faults_restore.py (SQLite and PostgreSQL).
 """
@@ -159,6 +161,9 @@ def _swap_in(staging: Path, target: Path, known: set[str]) -> None:
 
 
 def _restore_postgres(url: str, source: Path, force: bool) -> RestoreResult:
+    """One transaction on the database: the backup's script (`db.pg_script`), the schema
+    upgrade and the high-water mark commit together, or nothing does (a failure anywhere,
+    a killed process, leaves the old database whole: run the restore again)."""
     if not source.exists():
         from queue_app.domain.errors import InputError
 
@@ -174,12 +179,20 @@ def _restore_postgres(url: str, source: Path, force: bool) -> RestoreResult:
         if users:
             raise DatabaseError("err.restore_live", target=target, processes="; ".join(users))
         mark = _read_mark(engine, target, force) or highwater.HighWater()
-    finally:
-        engine.dispose()
-    files.restore_postgres(url, source)
-    engine = make_engine(url)
-    try:
-        upgraded, counters, ids = _finish(engine, mark)
+        from db.migrate import upgrade_in
+        from db.pg_script import run_restore_script
+
+        name = engine.url.database or target
+        try:
+            with engine.connect() as conn, conn.begin():
+                with files.postgres_script(source, name) as lines:
+                    run_restore_script(conn, lines)
+                upgraded = upgrade_in(conn)
+                counters, ids = highwater.apply_on(conn, mark)
+        except MadoguchiError:
+            raise  # already says what is wrong (a newer backup, a backup pg_restore refused)
+        except Exception as exc:  # the driver's: the transaction was rolled back, say why
+            raise DatabaseError("err.restore_failed", path=name, problem=_short(exc)) from None
     finally:
         engine.dispose()
     return RestoreResult("postgresql", None, upgraded, counters, ids)

@@ -164,3 +164,149 @@ def test_unreadable_database_needs_force(
     services = make_services(sqlite_url, config, clock)
     assert _issue(services, 1)[0].ticket.number == 3
     services.engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("where", ["high-water mark", "after the mark", "Ctrl-C"])
+def test_a_postgres_restore_that_fails_after_the_data_writes_nothing(
+    pg_url: str, config: Any, clock: Any, tmp_path: Path, monkeypatch: Any, where: str
+) -> None:
+    """The backup's data, the schema upgrade and the high-water mark are one transaction: a
+    failure while the mark is raised (or just after it) leaves the database as it was, not
+    the backup's data without the mark (which would hand the next visitor a number already
+    printed on someone's ticket)."""
+    from sqlalchemy import text
+
+    from db import highwater
+
+    services = make_services(pg_url, config, clock)
+    _issue(services, 2)
+    out = tmp_path / "b.dump"
+    _backup(pg_url, out)
+    after = _issue(services, 3)  # handed out after the backup
+    services.engine.dispose()
+
+    def snapshot() -> tuple[Any, ...]:
+        engine = make_services(pg_url, config, clock).engine
+        try:
+            with engine.connect() as conn:
+                return (
+                    conn.execute(text("SELECT id, number FROM ticket ORDER BY id")).all(),
+                    conn.execute(text("SELECT * FROM daily_counter ORDER BY 1, 2, 3")).all(),
+                    conn.execute(text("SELECT count(*) FROM ticket_event")).scalar(),
+                    conn.execute(text("SELECT * FROM revision ORDER BY 1")).all(),
+                )
+        finally:
+            engine.dispose()
+
+    before = snapshot()
+    assert len(before[0]) == 5
+    if where == "high-water mark":  # the ids are raised after the counters: half the mark
+
+        def broken(*_args: Any) -> None:
+            raise RuntimeError("the machine lost power")
+
+        monkeypatch.setattr(highwater, "_raise_sequence", broken)
+    else:
+        original = highwater.apply_on
+        stop = KeyboardInterrupt if where == "Ctrl-C" else RuntimeError
+
+        def then_fail(*args: Any) -> Any:
+            original(*args)
+            raise stop("the machine lost power")
+
+        monkeypatch.setattr(highwater, "apply_on", then_fail)
+    expected: type[BaseException] = KeyboardInterrupt if where == "Ctrl-C" else DatabaseError
+    with pytest.raises(expected) as err:
+        restore(pg_url, out)
+    if isinstance(err.value, DatabaseError):  # one clear line, the database named
+        assert err.value.key == "err.restore_failed"
+        assert "the machine lost power" in err.value.message("en")
+    assert snapshot() == before  # the tickets handed out after the backup are all still there
+
+    monkeypatch.undo()
+    restore(pg_url, out)  # the same restore, run again, goes through
+    services = make_services(pg_url, config, clock)
+    try:
+        fresh = _issue(services, 1)[0].ticket
+        assert fresh.number == 6 and fresh.id > max(t.ticket.id for t in after)
+    finally:
+        services.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgres_backup_cut_short_is_refused_and_writes_nothing(
+    pg_url: str, config: Any, clock: Any, tmp_path: Path
+) -> None:
+    """pg_restore reads part of a truncated backup, then fails: the part already run is
+    rolled back with the rest, and the message says the restore failed (no traceback)."""
+    services = make_services(pg_url, config, clock)
+    _issue(services, 2)
+    out = tmp_path / "b.dump"
+    _backup(pg_url, out)
+    _issue(services, 1)
+    services.engine.dispose()
+    data = out.read_bytes()
+    out.write_bytes(data[: len(data) * 2 // 3])
+    with pytest.raises(DatabaseError) as err:
+        restore(pg_url, out)
+    assert err.value.key == "err.restore_failed"
+    services = make_services(pg_url, config, clock)
+    try:
+        assert _issue(services, 1)[0].ticket.number == 4  # the three tickets are still there
+    finally:
+        services.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_an_older_postgres_backup_is_upgraded_in_the_same_transaction(
+    pg_url: str, config: Any, clock: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A backup written by the previous schema (0006): upgraded inside the restore's
+    transaction; when the restore fails after the upgrade, the upgrade is undone with it
+    (the database keeps its schema and its tickets)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from db import highwater
+    from db.migrate import _alembic_config, head_revision
+
+    services = make_services(pg_url, config, clock)
+    _issue(services, 2)
+    engine = services.engine
+
+    def step(action: Any, target: str) -> None:
+        with engine.connect() as conn, conn.begin():
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            action(cfg, target)
+
+    step(command.downgrade, "0006")
+    engine.dispose()
+    out = tmp_path / "b.dump"
+    _backup(pg_url, out)
+    step(command.upgrade, "head")
+    _issue(services, 1)  # A-003, after the backup
+    engine.dispose()
+
+    def broken(*_args: Any) -> None:
+        raise RuntimeError("the machine lost power")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(highwater, "apply_on", broken)
+        with pytest.raises(DatabaseError):
+            restore(pg_url, out)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            head_revision()
+        )
+        assert conn.execute(text("SELECT count(*) FROM ticket")).scalar() == 3
+    engine.dispose()
+
+    result = restore(pg_url, out)
+    assert result.upgraded_to == head_revision()
+    services = make_services(pg_url, config, clock)
+    try:
+        assert _issue(services, 1)[0].ticket.number == 4
+    finally:
+        services.engine.dispose()
