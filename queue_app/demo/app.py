@@ -19,10 +19,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from queue_app.i18n import wait_text
 from screens.app import AppOptions, MadoguchiApp
+from screens.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from queue_app.demo.live import LiveDay
@@ -76,7 +77,7 @@ class FallbackScreen(Screen[None]):
             )
             yield DataTable(id="fb-calls", show_cursor=False)
             yield DataTable(id="fb-queues", show_cursor=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app: Any = self.app
@@ -214,7 +215,7 @@ class DemoApp(MadoguchiApp):
         screen = self.screen
         if not screen.query(DemoKeys):
             keys = DemoKeys(self.tr("demo.keys_bar"), markup=False)
-            if screen.query(Footer):  # docks overlap: sit on the row above the footer
+            if screen.query("Footer"):  # docks overlap: sit on the row above the footer
                 keys.styles.margin = (0, 0, 1, 0)
             screen.mount(keys)
 

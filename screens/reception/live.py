@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from screens.reception.common import error_text, translated_bindings
 from screens.reception.messages import ACTIVE_HERE, MaintenanceDone, PollFailed, Snapshot
@@ -25,6 +25,7 @@ from screens.reception.widgets import (
     WaitingTable,
 )
 from screens.watch import Changed, ChangeWatch
+from screens.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
@@ -110,7 +111,7 @@ class ReceptionLive(Screen[None]):
         scan = Input(placeholder=self.tr("reception.scan.placeholder"), id="scan")
         scan.cursor_blink = False
         yield scan
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(WaitingTable).setup(self.tr, self.config)

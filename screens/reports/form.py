@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Select, Static
 
 from queue_app.domain.dates import DateInputError, parse_date
 from queue_app.domain.errors import InputError, MadoguchiError
 from screens.reports.bars import Bars
 from screens.reports.query import _MONTH, VIEWS, Query, ReportReady
+from screens.widgets.footer import KeyFooter
 from screens.widgets.keys import KeySpec, translated_bindings
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class ReportsForm(Screen[None]):
                 yield Bars(id="rpt-waits")
         yield DataTable(id="rpt-table", zebra_stripes=True)
         yield Static("", id="rpt-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         tr = self.mapp.tr

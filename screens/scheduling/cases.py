@@ -25,10 +25,11 @@ from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from queue_app.domain.inquiry_views import AppointmentView, CaseView, day_label
 from queue_app.domain.scan_kinds import ScanKind, classify_scan, normalize_scan
+from screens.widgets.footer import KeyFooter
 from screens.widgets.keys import translated_bindings
 from screens.widgets.scan_field import ScanField
 
@@ -96,7 +97,7 @@ class CasesScreen(Screen[None]):
             yield DataTable(id="appt-today", cursor_type="row")
             yield Static("", id="next-label", classes="section")
             yield DataTable(id="appt-next", cursor_type="row")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         tr = self.tr

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Input, OptionList, Select, Static
+from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
 
 from queue_app.domain.inquiry import InquiryReason
 from queue_app.domain.inquiry_views import (
@@ -19,6 +19,7 @@ from queue_app.domain.inquiry_views import (
     SlipView,
     SlotView,
 )
+from screens.widgets.footer import KeyFooter
 from screens.widgets.qr import QRCode
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class SchedulingForm(Screen[None]):
                     yield QRCode("", id="slip-qr")
                     yield Static("", id="slip-text")
                 yield Button(tr("inq.ui.close"), id="close-slip")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _show(self, widget_id: str, visible: bool) -> None:
         self.query_one(f"#{widget_id}").set_class(not visible, "hidden")

@@ -16,7 +16,6 @@ from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     RadioSet,
@@ -40,6 +39,7 @@ from screens.reception.common import error_text
 from screens.reception.modals.intake_layout import expiry_status, intake_form, read_expiry
 from screens.reception.modals.intake_plans import choices_text, office_plans, steps_text
 from screens.reception.modals.issued import IssuedTicketScreen
+from screens.widgets.footer import KeyFooter
 from screens.widgets.jtext import WrappedText
 from screens.widgets.keys import KeySpec, translated_bindings
 
@@ -142,7 +142,7 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
             with Horizontal(id="intake-actions"):
                 yield Button(tr("reception.intake.issue"), id="issue", variant="primary")
                 yield Static("", id="intake-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.staff = getattr(self.app, "options").staff  # noqa: B009

@@ -13,10 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from screens.reception.common import translated_bindings
+from screens.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from queue_app.i18n import Translator
@@ -89,7 +90,7 @@ class PlanEditScreen(ModalScreen["dict[str, object] | None"]):
             yield OptionList(
                 *[Option(label, id=oid) for oid, label, _ in self.choices], id="plan-edit"
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#plan-edit", OptionList).focus()
