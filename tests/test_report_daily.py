@@ -11,7 +11,7 @@ import pytest
 
 from queue_app.domain.reporting import percentile
 from tests.conftest import make_services
-from tests.report_fixtures import build_history, report_config
+from tests.report_fixtures import at, build_history, report_config
 
 
 @pytest.fixture
@@ -98,7 +98,8 @@ def test_unknown_office_is_an_input_error(rsvc) -> None:  # type: ignore[no-unty
     assert info.value.key == "err.unknown_office"
 
 
-def test_range_rows_totals_and_heatmap(rsvc) -> None:  # type: ignore[no-untyped-def]
+def test_range_rows_totals_and_heatmap(rsvc, clock) -> None:  # type: ignore[no-untyped-def]
+    at(clock, 7, 9, 0)  # the week has passed (a week still to come: test_report_future_days)
     r = rsvc.reports.range("sogo", date(2026, 11, 30), date(2026, 12, 6))
     days = {d.day: d for d in r.days}
     assert len(r.days) == 7 and r.open_days == 5

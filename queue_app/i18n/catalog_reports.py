@@ -84,6 +84,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{day} has not come yet: there are no records (today is {today}; this office has "
         "no tickets yet)",
     },
+    "rpt.range_future": {
+        "ja": "{span}({n}日)はまだ来ていない日です(今日は {today})。記録がないため、開庁日数にも"
+        "平均にも数えていません。",
+        "en": "{span} ({n} day(s)) have not come yet (today is {today}): they have no records "
+        "and are not counted in the open days or the averages.",
+    },
+    "rpt.visits.future": {
+        "ja": "{span}({n}日)はまだ来ていない日です(今日は {today})。数字は {today} までの"
+        "来庁です。",
+        "en": "{span} ({n} day(s)) have not come yet (today is {today}): the figures are the "
+        "visits up to {today}.",
+    },
+    "rpt.future_day": {"ja": "まだ来ていない日", "en": "not yet come"},
     "err.forecast_no_history": {
         "ja": "{office} には {start} 〜 {end} (直近 {weeks} 週間) の受付記録がありません。"
         "混雑を予想できません (--weeks で期間を延ばすか、madoguchi demo で試せます)",

@@ -98,10 +98,11 @@ class ReportsTables(ReportsForm):
                         mean=_n(f.wait_mean),
                         max=_n(f.wait_max),
                     ),
+                    *([r.future_text(tr.lang)] if r.future else []),
                 ]
             )
         )
-        open_days = [d for d in r.days if d.open]
+        open_days = [d for d in r.days if d.counted_open]
         self._charts(
             "day",
             [float(d.figures.issued) for d in open_days],
@@ -121,6 +122,8 @@ class ReportsTables(ReportsForm):
             if not d.open and d.figures.issued == 0:
                 reason = ", ".join(x.text(tr.lang) for x in d.closed_reasons)
                 table.add_row(*first, tr("rpt.closed", reason=reason), "", "", "")
+            elif d.future:
+                table.add_row(*first, tr("rpt.future_day"), "", "", "")
             else:
                 table.add_row(
                     *first,

@@ -35,7 +35,9 @@ class ReportsVisits(ReportsForecast):
         tr = self.mapp.tr
         f = r.figures
         head = "  ".join(f"{k} {v}" for k, v in visits_summary(r, tr))
-        self.query_one("#rpt-summary", Static).update(f"{visits_title(r, tr)}\n{head}")
+        future = r.future_text(tr.lang)
+        summary = f"{visits_title(r, tr)}\n{head}" + (f"\n{future}" if future else "")
+        self.query_one("#rpt-summary", Static).update(summary)
         detail = self.query_one("#rpt-detail", Static)
         table = self.query_one("#rpt-table", DataTable)
         table.clear(columns=True)

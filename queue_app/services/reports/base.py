@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -304,10 +304,38 @@ FROM v"""
                 "err.range_too_long", days=(end - start).days + 1, limit=MAX_RANGE_DAYS
             )
 
+    def _today(self, office_id: str) -> date:
+        """The office's service day by the services' clock: a later day has not come yet
+        (not an open day with no tickets: no report counts it as one)."""
+        return self.calendar.service_day(office_id, self.services.clock.now())
+
+    def _future_from(self, office_id: str, start: date, end: date) -> tuple[date, date] | None:
+        """(today, the range's first day still to come) when `start..end` reaches past today
+        by the services' clock, else None."""
+        today = self._today(office_id)
+        if end <= today:
+            return None
+        return today, max(start, today + timedelta(days=1))
+
+    def _last_ticket_day(self, office_id: str, start: date, end: date) -> date | None:
+        """The last service day from `start` to `end` with a ticket at the office."""
+        from sqlalchemy import func, select
+
+        from db.models import Ticket
+
+        with self.uow.read() as session:
+            return session.execute(
+                select(func.max(Ticket.service_day)).where(
+                    Ticket.office_id == office_id,  # type: ignore[arg-type]
+                    Ticket.service_day >= start,  # type: ignore[arg-type]
+                    Ticket.service_day <= end,  # type: ignore[arg-type]
+                )
+            ).scalar_one_or_none()
+
     def _future(self, office_id: str, day: date) -> tuple[date, date | None] | None:
         """For a day that has not come yet (by the services' clock): today and the last day
         with tickets at the office (None: none yet); None for today or a past day."""
-        today = self.calendar.service_day(office_id, self.services.clock.now())
+        today = self._today(office_id)
         if day <= today:
             return None
         from sqlalchemy import func, select

@@ -153,6 +153,14 @@ class RangeDay:
     closed_reasons: tuple[Label, ...]
     figures: Figures
     overtime_minutes: float
+    # a day after today by the clock, with no tickets: it has not happened, so it is not
+    # counted as an open day (its `open` is the calendar's plan) and shows no figures
+    future: bool = False
+
+    @property
+    def counted_open(self) -> bool:
+        """An open day that has happened: one of `RangeReport.open_days`."""
+        return self.open and not self.future
 
     def to_json(self, lang: str) -> dict[str, object]:
         return {
@@ -162,9 +170,25 @@ class RangeDay:
             "closed_reason": None
             if self.open
             else ", ".join(r.text(lang) for r in self.closed_reasons),
+            "future": self.future,
             **self.figures.to_json(),
             "overtime_min": round(self.overtime_minutes, 1),
         }
+
+
+def future_days_text(
+    lang: str, today: date | None, days: tuple[date, ...], key: str = "rpt.range_future"
+) -> str:
+    """ "{first} - {last} have not come yet (today is ...): not counted" for a range that
+    reaches past today ("" when it does not)."""
+    from queue_app.i18n import t
+
+    if today is None or not days:
+        return ""
+    span = days[0].isoformat() if len(days) == 1 else f"{days[0]} 〜 {days[-1]}"
+    if lang == "en" and len(days) > 1:
+        span = f"{days[0]} to {days[-1]}"
+    return t(key, lang, span=span, n=len(days), today=today)
 
 
 @dataclass(frozen=True)
@@ -181,6 +205,17 @@ class RangeReport:
     heat_arrivals: tuple[tuple[float | None, ...], ...]
     heat_wait: tuple[tuple[float | None, ...], ...]
     hours: tuple[int, ...]  # the hours that have any arrivals or opening (for display)
+    # when the range reaches past today (by the clock): today, and the days still to come
+    # (without tickets), which are not open days with no tickets (`future_text` says so)
+    today: date | None = None
+    future_days: tuple[date, ...] = ()
+
+    @property
+    def future(self) -> bool:
+        return bool(self.future_days)
+
+    def future_text(self, lang: str) -> str:
+        return future_days_text(lang, self.today, self.future_days)
 
     def to_json(self, lang: str = "ja") -> dict[str, object]:
         return {
@@ -196,6 +231,9 @@ class RangeReport:
             "hours": list(self.hours),
             "heat_arrivals": [[_r(v, 2) for v in row] for row in self.heat_arrivals],
             "heat_wait_min": [[_r(v) for v in row] for row in self.heat_wait],
+            "today": self.today.isoformat() if self.today else None,
+            "future_days": [d.isoformat() for d in self.future_days],
+            "future_note": self.future_text(lang) or None,
         }
 
 

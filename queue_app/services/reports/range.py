@@ -24,6 +24,11 @@ class ReportRange(ReportDaily):
         days: list[RangeDay] = []
         total = Agg()
         zone = self.calendar.zone(office_id)
+        ahead = self._future_from(office_id, start, end)
+        # a day still to come has not happened: not an open day with no tickets (it would
+        # lower every per-open-day mean). A clock set back (tests, demo) can leave tickets on
+        # a later day: those days are counted as they are, like the daily report's
+        future = {s.day for s in statuses if ahead and s.day >= ahead[1] and s.day not in per_day}
         for s in statuses:
             agg = per_day.get(s.day)
             overtime = 0.0
@@ -37,13 +42,14 @@ class ReportRange(ReportDaily):
                     tuple(Label(r.ja, r.en) for r in s.reasons) if not s.open else (),
                     agg.figures() if agg else Figures(),
                     overtime,
+                    future=s.day in future,
                 )
             )
         for agg in per_day.values():  # the days' sums: every row once (integer ms: exact)
             total.merge(agg)
         open_count = [0] * 7
         for s in statuses:
-            if s.open:
+            if s.open and s.day not in future:
                 open_count[s.day.weekday()] += 1
         arrivals = [[0] * 24 for _ in range(7)]
         wsum = [[0.0] * 24 for _ in range(7)]
@@ -56,7 +62,7 @@ class ReportRange(ReportDaily):
             wn[wd][h] += int(row["waits_n"] or 0)
             hours.add(h)
         for p in patterns:
-            if p.days:
+            if any(d not in future for d in p.days):
                 hours.update(range(p.open_min // 60, (p.close_min - 1) // 60 + 1))
         heat_a = tuple(
             tuple((arrivals[wd][h] / open_count[wd]) if open_count[wd] else None for h in range(24))
@@ -79,4 +85,6 @@ class ReportRange(ReportDaily):
             heat_arrivals=heat_a,
             heat_wait=heat_w,
             hours=shown,
+            today=ahead[0] if future else None,
+            future_days=tuple(sorted(future)),
         )

@@ -9,7 +9,7 @@ Waiting and preparing (交付) are separate figures. Definitions: docs/reports.m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -25,7 +25,7 @@ from queue_app.domain.visit_times import (
     read_visit,
 )
 from queue_app.services.reports.forecast import ReportForecast
-from queue_app.services.reports.models import Label
+from queue_app.services.reports.models import Label, future_days_text
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,13 @@ class VisitReport:
     figures: VisitFigures
     services: dict[str, Label]  # procedure id -> its names
     plans: dict[str, Label]  # plan key -> its names ("" single procedure, "*:a+b" ad hoc)
+    # a range reaching past today (by the clock): today and the days still to come, which
+    # have had no visits yet (the report says so: `future_text`)
+    today: date | None = None
+    future_days: tuple[date, ...] = ()
+
+    def future_text(self, lang: str) -> str:
+        return future_days_text(lang, self.today, self.future_days, "rpt.visits.future")
 
     def plan_label(self, key: str, lang: str) -> str:
         return self.plans[key].text(lang) if key in self.plans else key
@@ -61,6 +68,9 @@ class VisitReport:
             "building_minutes": f.building.to_json(),
             "plans": [self._plan_json(p, lang) for p in f.plans],
             "services": [self._step_json(s, lang) for s in f.per_service],
+            "today": self.today.isoformat() if self.today else None,
+            "future_days": [d.isoformat() for d in self.future_days],
+            "future_note": self.future_text(lang) or None,
         }
 
     def _plan_json(self, p: PlanFigures, lang: str) -> dict[str, object]:
@@ -93,6 +103,12 @@ class ReportVisits(ReportForecast):
         self._check_range(start, end)
         office = self.config.office(office_id)
         times = self.visit_times(office_id, start, end)
+        ahead = self._future_from(office_id, start, end)
+        future: tuple[date, ...] = ()
+        if ahead is not None:  # a clock set back (tests, demo) can leave visits on a later day
+            last = self._last_ticket_day(office_id, ahead[1], end)
+            first = ahead[1] if last is None else max(ahead[1], last + timedelta(days=1))
+            future = tuple(first + timedelta(days=i) for i in range((end - first).days + 1))
         report_figures = figures(times, office.services)
         plans: dict[str, Label] = {"": Label("単一の手続", "Single procedure")}
         for p in report_figures.plans:
@@ -113,6 +129,8 @@ class ReportVisits(ReportForecast):
             figures=report_figures,
             services={s: self._service_label(s) for s in self.config.services},
             plans=plans,
+            today=ahead[0] if future else None,
+            future_days=future,
         )
 
     def visit_times(self, office_id: str, start: date, end: date) -> list[VisitTimes]:

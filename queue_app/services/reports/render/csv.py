@@ -108,6 +108,10 @@ def _csv(report: Report, tr: Translator) -> str:
         for d in report.days:
             data = d.figures.to_json()
             reason = "" if d.open else ", ".join(r.text(tr.lang) for r in d.closed_reasons)
+            if d.future and d.open:  # not an open day with zero tickets: it has not come yet
+                first = [report.office_id, d.day.isoformat(), _wd(tr, d.day.weekday())]
+                w.writerow([*first, "", tr("rpt.future_day"), *[""] * (len(FIG_COLUMNS) + 1)])
+                continue
             w.writerow(
                 [
                     report.office_id,

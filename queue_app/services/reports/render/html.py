@@ -200,7 +200,9 @@ def _html_groups(tr: Translator, key: str, groups: Sequence[GroupRow], target: i
 
 def _html_range(r: RangeReport, tr: Translator, charts: dict[str, dict[str, object]]) -> list[str]:
     out: list[str] = []
-    open_days = [d for d in r.days if d.open or d.figures.issued]
+    if r.future:
+        out.append(f'<p class="provisional">{_esc(r.future_text(tr.lang))}</p>')
+    open_days = [d for d in r.days if d.counted_open or d.figures.issued]
     labels = [d.day.strftime("%m-%d") for d in open_days]
     out.append(
         "<section>"
@@ -239,6 +241,8 @@ def _html_range(r: RangeReport, tr: Translator, charts: dict[str, dict[str, obje
         first = [d.day.isoformat(), _wd(tr, d.day.weekday())]
         if not d.open and d.figures.issued == 0:
             rows.append([*first, _closed(tr, d.closed_reasons), *[""] * 7])
+        elif d.future:
+            rows.append([*first, tr("rpt.future_day"), *[""] * 7])
         else:
             rows.append([*first, *_group_cells(d.figures)])
     rows.append([tr("rpt.total"), "", *_group_cells(r.totals)])

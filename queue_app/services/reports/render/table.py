@@ -81,11 +81,15 @@ def _table(report: Report, tr: Translator) -> str:
             )
         out += ["", *(f"※ {n}" for n in _notes(report, tr))]
     elif isinstance(report, RangeReport):
+        if report.future:
+            out += [report.future_text(tr.lang), ""]
         rows = []
         for d in report.days:
             first = [d.day.isoformat(), _wd(tr, d.day.weekday())]
             if not d.open and d.figures.issued == 0:
                 rows.append([*first, _closed(tr, d.closed_reasons), *[""] * 7])
+            elif d.future:
+                rows.append([*first, tr("rpt.future_day"), *[""] * 7])
             else:
                 rows.append([*first, *_group_cells(d.figures)])
         rows.append([tr("rpt.total"), "", *_group_cells(report.totals)])

@@ -123,6 +123,8 @@ def visits_table(r: VisitReport, tr: Translator) -> str:
 
     lines = [visits_title(r, tr), ""]
     lines += [f"{k}: {v}" for k, v in visits_summary(r, tr)]
+    if r.future_text(tr.lang):
+        lines += ["", r.future_text(tr.lang)]
     if not r.figures.visits:
         lines += ["", tr("rpt.visits.none")]
         return "\n".join(lines) + "\n"
@@ -138,6 +140,8 @@ def visits_csv(r: VisitReport, tr: Translator) -> str:
     w.writerow([visits_title(r, tr)])
     for k, v in visits_summary(r, tr):
         w.writerow([k, v])
+    if r.future_text(tr.lang):
+        w.writerow([r.future_text(tr.lang)])
     for title, head, rows in _sections(r, tr):
         w.writerow([])
         w.writerow([title])
@@ -157,6 +161,8 @@ def visits_html(r: VisitReport, tr: Translator) -> str:
         f"<tr><th>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in visits_summary(r, tr)
     )
     tables = "".join(_html_table(t, h, rows) for t, h, rows in _sections(r, tr))
+    if r.future_text(tr.lang):
+        tables = f'<p class="provisional">{_esc(r.future_text(tr.lang))}</p>' + tables
     return (
         f'<!DOCTYPE html><html lang="{tr.lang}"><head><meta charset="utf-8">'
         f"<title>{_esc(visits_title(r, tr))}</title><style>"
