@@ -8,6 +8,15 @@ _PASSWORD = re.compile(r"(://[^/?#@:]*:)[^/?#]*@")  # the password of a URL's us
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _ONLY_DIGITS = re.compile(r"\s*([0-9]+)\s*")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+# the parameters of a message that carry what the user typed (a flag's, a field's, a
+# configuration key's value; `--host`; a backup file named on the command line): each is
+# shown only as `shown_value` allows
+TYPED_PARAMS = ("value", "host", "source")
 
 
 class MadoguchiError(Exception):
@@ -22,7 +31,7 @@ class MadoguchiError(Exception):
         self.key = key
         self.params = params
         # the exception's own text (a log line, a traceback) never carries the typed value
-        named = {k: ("…" if k == "value" else v) for k, v in params.items()}
+        named = {k: ("…" if k in TYPED_PARAMS else v) for k, v in params.items()}
         super().__init__(f"{key} {named}" if params else key)
 
     def message(self, lang: str = "ja") -> str:
@@ -30,8 +39,9 @@ class MadoguchiError(Exception):
         from queue_app.i18n import entry, t
 
         params = dict(self.params)
-        if "value" in params:
-            params["value"] = shown_value(params["value"], lang, literal=self.literal_values)
+        for name in TYPED_PARAMS:
+            if name in params:
+                params[name] = shown_value(params[name], lang, literal=self.literal_values)
         if isinstance(params.get("url"), str):  # a database URL: never its password
             params["url"] = shown_url(str(params["url"]))
         for name in ("state", "action"):
@@ -106,12 +116,55 @@ def pin_like_digits(count: int) -> bool:
     return count == 4 or count >= 6
 
 
+def has_signing_pin_token(text: str) -> bool:
+    """Whether `text` holds a token shaped like a signing PIN: 6 to 16 letters and digits
+    mixing both (`Abc12345`, `x9y8z7w6`), standing alone or in a sentence (`pin Abc12345`).
+    Words of letters only (`ecert`, `certificate`) and numbers alone are not such tokens
+    (a number is judged by `pin_like_digits`). Full-width letters and digits count as the
+    ASCII ones (a Japanese input method types them)."""
+    return bool(_pin_tokens(text))
+
+
+PIN_MASK = "***"
+
+
+def _is_pin_token(token: str) -> bool:
+    return 6 <= len(token) <= 16 and bool(_LETTER.search(token) and _DIGIT.search(token))
+
+
+def _pin_tokens(text: str) -> list[str]:
+    import unicodedata
+
+    normal = unicodedata.normalize("NFKC", text)
+    return [token for token in _ALNUM_RUN.findall(normal) if _is_pin_token(token)]
+
+
+def mask_pin_tokens(text: str) -> str:
+    """`text` with every token shaped like a signing PIN replaced by `***`."""
+    import unicodedata
+
+    normal = unicodedata.normalize("NFKC", text)
+    return _ALNUM_RUN.sub(lambda m: PIN_MASK if _is_pin_token(m[0]) else m[0], normal)
+
+
+def _only_pin_tokens(text: str) -> bool:
+    """Whether `text` is secret only by the signing-PIN-shaped tokens inside a longer text
+    (so masking them leaves something readable); a text that is one such token alone is
+    hidden whole."""
+    tokens = _pin_tokens(text)
+    if not tokens or text.strip() in tokens:
+        return False
+    masked = mask_pin_tokens(text)
+    return not could_be_secret(masked) and masked.strip() != PIN_MASK
+
+
 def could_be_secret(value: object) -> bool:
     """Whether an error message must not repeat `value`: a number or a text of digits only
-    whose digit count could be a PIN (`pin_like_digits`), a text holding a 12-digit run, a
-    text that is long or holds characters which cannot be printed; a list or table when any
-    of its items is one. A number is judged by its digits: a PIN typed into `--counter` or
-    `port =` is a PIN, but `port = 80800` (5 digits) can be repeated."""
+    whose digit count could be a PIN (`pin_like_digits`), a text holding a token shaped like
+    a signing PIN (`has_signing_pin_token`) or a 12-digit run, a text that is long or holds
+    characters which cannot be printed; a list or table when any of its items is one. A
+    number is judged by its digits: a PIN typed into `--counter` or `port =` is a PIN, but
+    `port = 80800` (5 digits) can be repeated."""
     if isinstance(value, bool) or value is None:
         return False
     if isinstance(value, int):
@@ -128,6 +181,7 @@ def could_be_secret(value: object) -> bool:
             or not text.isprintable()
             or any("\ud800" <= ch <= "\udfff" for ch in text)
             or (digits is not None and pin_like_digits(len(digits.group(1))))
+            or has_signing_pin_token(text)
             or looks_like_personal_number(text)
         )
     if isinstance(value, dict):
@@ -142,6 +196,10 @@ def shown_value(value: object, lang: str = "ja", *, literal: bool = False) -> ob
     replaced by a note saying it is not shown (and how many digits it has, when it is a
     number, so the writer can find it); `literal`: as Python writes it, at most 80
     characters."""
+    if isinstance(value, str) and _only_pin_tokens(value):
+        # a sentence or a path with a signing-PIN-shaped token in it: the rest stays
+        # readable, the token is not shown
+        value = mask_pin_tokens(value)
     if could_be_secret(value):
         from queue_app.i18n import t
 

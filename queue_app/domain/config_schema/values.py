@@ -13,7 +13,7 @@ from queue_app.domain.config_schema.keys import (
     _ID,
     WEEKDAY_KEYS,
 )
-from queue_app.domain.errors import ConfigError
+from queue_app.domain.errors import ConfigError, could_be_secret
 
 if TYPE_CHECKING:
     from queue_app.domain.config import TimeRange
@@ -31,9 +31,10 @@ def _fail(key: str, value: object, problem: str) -> ConfigError:
 
 def _shown_key(key: str) -> str:
     """An unknown key as the message may show it: a key is text the user typed like any
-    value, so one that could be a PIN or a 個人番号 (a run of 4 or more digits), that is long
-    or that holds unprintable characters is not repeated."""
-    if re.search(r"\d{4,}", key) or len(key) > 40 or not key.isprintable():
+    value, so one that could be a PIN or a 個人番号 (a run of 4 or more digits, a token
+    shaped like a signing PIN), that is long or that holds unprintable characters is not
+    repeated (`errors.could_be_secret`, the one rule of every message)."""
+    if re.search(r"\d{4,}", key) or could_be_secret(key):
         return "<key not shown>"
     return key
 
