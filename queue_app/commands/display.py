@@ -105,6 +105,10 @@ def run_terminal(args: argparse.Namespace, ctx: CliContext) -> int:
         chime=not args.no_chime,
     )
     app = create_app(None, options, modes=["display"], board_source=source)
+    if sys.platform != "win32":  # no busy loop when stdin is not a terminal
+        from screens.display.driver import display_driver
+
+        app.driver_class = display_driver(app.driver_class)
     app.run()
     return 0
 
