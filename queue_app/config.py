@@ -85,6 +85,11 @@ def merge_documents(base: Mapping[str, Any], override: Mapping[str, Any]) -> dic
 
 
 def apply_env(doc: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
+    """The environment's settings over `[general]`. The document is not validated yet: a
+    `general` that is not a table is left as it is, for the validation to name it
+    (`general = "x"` is a configuration error, not an unexpected one)."""
+    if not isinstance(doc.get("general", {}), Mapping):
+        return dict(doc)
     general = dict(doc.get("general", {}))
     for var, key in ENV_GENERAL.items():
         if env.get(var):

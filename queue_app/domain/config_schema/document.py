@@ -25,16 +25,15 @@ from queue_app.domain.config_schema.values import (
     _known,
     _list,
     _str,
+    _tables,
 )
 from queue_app.domain.my_number import looks_like_personal_number
 
 
 def _staff(doc: Mapping[str, Any], offices: dict[str, Office]) -> dict[str, Staff]:
     staff: dict[str, Staff] = {}
-    for i, entry in enumerate(_list(doc.get("staff", []), "staff")):
+    for i, entry in enumerate(_tables(doc.get("staff", []), "staff")):
         path = f"staff[{i}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(path, entry, "must be a table")
         _check_keys(entry, path, STAFF_KEYS)
         code = _str(entry, "code", path)
         if not re.match(r"^[A-Za-z0-9_-]{1,16}$", code):

@@ -32,6 +32,7 @@ from queue_app.domain.config_schema.values import (
     _known,
     _list,
     _str,
+    _tables,
     parse_date_value,
     parse_ranges,
 )
@@ -40,13 +41,11 @@ from queue_app.domain.config_schema.values import (
 def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
     services: dict[str, Service] = {}
     prefixes: dict[str, str] = {}
-    raw = _list(doc.get("services", []), "services")
+    raw = _tables(doc.get("services", []), "services")
     if not raw:
         raise _fail("services", raw, "at least one service is required")
     for i, entry in enumerate(raw):
         path = f"services[{i}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(path, entry, "must be a table")
         _check_keys(entry, path, SERVICE_KEYS)
         sid = _id(entry.get("id"), f"{path}.id")
         path = f"services.{sid}"
@@ -88,13 +87,11 @@ def _services(doc: Mapping[str, Any]) -> dict[str, Service]:
 def _hours(raw: object, path: str) -> tuple[HoursPeriod, ...]:
     periods: list[HoursPeriod] = []
     seen: set[date] = set()
-    entries = _list(raw, path)
+    entries = _tables(raw, path)
     if not entries:
         raise _fail(path, raw, "at least one [[offices.hours]] period is required")
     for i, entry in enumerate(entries):
         here = f"{path}[{i}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(here, entry, "must be a table")
         _check_keys(entry, here, HOURS_KEYS)
         start = parse_date_value(
             entry.get("effective_from", "2000-01-01"), f"{here}.effective_from"
@@ -122,13 +119,11 @@ def _offices(
     doc: Mapping[str, Any], settings: Settings, services: dict[str, Service]
 ) -> dict[str, Office]:
     offices: dict[str, Office] = {}
-    raw = _list(doc.get("offices", []), "offices")
+    raw = _tables(doc.get("offices", []), "offices")
     if not raw:
         raise _fail("offices", raw, "at least one office is required")
     for i, entry in enumerate(raw):
         path = f"offices[{i}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(path, entry, "must be a table")
         _check_keys(entry, path, OFFICE_KEYS)
         oid = _id(entry.get("id"), f"{path}.id")
         path = f"offices.{oid}"
@@ -146,10 +141,8 @@ def _offices(
         )
         counters: list[Counter] = []
         numbers: set[int] = set()
-        for j, c in enumerate(_list(entry.get("counters", []), f"{path}.counters")):
+        for j, c in enumerate(_tables(entry.get("counters", []), f"{path}.counters")):
             here = f"{path}.counters[{j}]"
-            if not isinstance(c, Mapping):
-                raise _fail(here, c, "must be a table")
             _check_keys(c, here, COUNTER_KEYS)
             number = _int(c, "number", here, 0, 1, COUNTER_MAX)
             if number in numbers:

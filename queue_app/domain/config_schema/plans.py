@@ -18,7 +18,15 @@ from typing import Any
 from queue_app.domain.config import MAX_PLAN_STEPS as MAX_STEPS
 from queue_app.domain.config import Office, Plan, Service
 from queue_app.domain.config_schema.keys import PLAN_KEYS
-from queue_app.domain.config_schema.values import _check_keys, _fail, _id, _known, _list, _str
+from queue_app.domain.config_schema.values import (
+    _check_keys,
+    _fail,
+    _id,
+    _known,
+    _list,
+    _str,
+    _tables,
+)
 
 
 def _plan_offices(
@@ -63,10 +71,8 @@ def _plans(
     doc: Mapping[str, Any], services: dict[str, Service], offices: dict[str, Office]
 ) -> dict[str, Plan]:
     plans: dict[str, Plan] = {}
-    for i, entry in enumerate(_list(doc.get("plans", []), "plans")):
+    for i, entry in enumerate(_tables(doc.get("plans", []), "plans")):
         path = f"plans[{i}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(path, entry, "must be a table")
         _check_keys(entry, path, PLAN_KEYS)
         pid = _id(entry.get("id"), f"{path}.id")
         path = f"plans.{pid}"

@@ -22,6 +22,7 @@ from queue_app.domain.config_schema.values import (
     _known,
     _list,
     _str,
+    _tables,
     _weekday_list,
     parse_date_value,
     parse_ranges,
@@ -35,10 +36,8 @@ def _rules(
     services: dict[str, Service],
 ) -> tuple[CalendarRule, ...]:
     rules: list[CalendarRule] = []
-    for i, entry in enumerate(_list(doc.get(key, []), key)):
+    for i, entry in enumerate(_tables(doc.get(key, []), key)):
         path = f"{key}[{i}]"
-        if not isinstance(entry, Mapping):
-            raise _fail(path, entry, "must be a table")
         _check_keys(entry, path, RULE_KEYS)
         kind_raw = entry.get("kind")
         try:

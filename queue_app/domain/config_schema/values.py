@@ -39,11 +39,33 @@ def _shown_key(key: str) -> str:
     return key
 
 
+def _header(path: str) -> str:
+    """The TOML header of the table at `path`: `offices[0].hours[1]` → `offices.hours`."""
+    return re.sub(r"\[\d+\]", "", path)
+
+
 def _table(doc: Mapping[str, Any], key: str, path: str, allowed: set[str]) -> Mapping[str, Any]:
     value = doc.get(key, {})
     if not isinstance(value, Mapping):
-        raise _fail(path, value, "must be a table")
+        raise _fail(
+            path,
+            value,
+            f"must be a table: write the line [{_header(path)}] and its keys under it, one"
+            " `key = value` a line (not a value after the table's name)",
+        )
     _check_keys(value, path, allowed)
+    return value
+
+
+def _tables(value: object, path: str) -> list[Mapping[str, Any]]:
+    """A list of tables (`[[offices]]`, `[[offices.counters]]`...): anything else is named
+    with how to write it, never an unexpected error further on."""
+    how = f"write each entry as the line [[{_header(path)}]] and its keys under it"
+    if not isinstance(value, list):
+        raise _fail(path, value, f"must be a list of tables: {how}")
+    for i, entry in enumerate(value):
+        if not isinstance(entry, Mapping):
+            raise _fail(f"{path}[{i}]", entry, f"must be a table: {how}")
     return value
 
 
