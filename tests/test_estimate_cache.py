@@ -100,7 +100,7 @@ def test_estimate_matches_the_scan_over_a_built_day(db_url, config, clock) -> No
 def test_an_issue_reads_the_day_once_then_adds_its_own_tickets(services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """After the first estimate, this terminal's own issues add their ticket to the snapshot
     instead of reading the day again; another terminal's change makes it read again."""
-    import queue_app.services.tickets.estimates as estimates
+    import queue_app.services.tickets.estimate_core as estimates
 
     reads: list[QueueSnapshot] = []
     real = estimates.read_snapshot

@@ -115,8 +115,9 @@ def _printing() -> Any:
 
 
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from queue_app.services import IssueRequest
+    from queue_app.commands.ticket_issue import issuer
     from queue_app.services.documents import ticket_document
+    from queue_app.services.tickets.issue_core import IssueRequest
 
     # output files are checked before the ticket exists: never a ticket nobody received
     outputs = [
@@ -145,7 +146,8 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
         override=args.override,
         request_id=args.request_id,
     )
-    tickets = ctx.services.tickets
+    # the one issue path on a bare driver connection (no SQLAlchemy: ticket_issue.py)
+    tickets = issuer(ctx)
     result: IssueResult = (
         tickets.issue_plan(request, args.plan) if args.plan else tickets.issue(request)
     )

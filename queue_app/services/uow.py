@@ -26,6 +26,7 @@ from queue_app.services.epoch import from_ms, to_ms
 
 if TYPE_CHECKING:
     from db.driver import DriverReader
+    from db.driver_write import DriverWriter
 
 T = TypeVar("T")
 MAX_ATTEMPTS = 5
@@ -91,6 +92,22 @@ class UnitOfWork:
                     return fn(conn)
 
         return self._retrying(attempt, retry_integrity)
+
+    def write_plain(self, fn: Callable[[DriverWriter], T], retry_integrity: bool = False) -> T:
+        """`write_core` for plain statements (`db.driver_write.DriverWriter`) on the pooled
+        connection's driver connection, inside SQLAlchemy's transaction (BEGIN IMMEDIATE on
+        SQLite): the issue's statements, written once for this and for the bare
+        `ticket issue` (`services/tickets/issue_sql.py`). The same retries and errors
+        (`db.driver_write.run_retrying`)."""
+        from db.driver_write import DriverWriter, run_retrying
+
+        def attempt() -> T:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    return fn(DriverWriter(conn.connection.driver_connection, self.dialect))
+
+        patience = float(getattr(self.engine, "madoguchi_busy_s", 0.0) or 0.0)
+        return run_retrying(attempt, retry_integrity, patience, self.where)
 
     def _retrying(self, attempt_fn: Callable[[], T], retry_integrity: bool) -> T:
         delay = 0.02

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from queue_app.domain.calendar import OfficeCalendar
@@ -11,14 +12,23 @@ from queue_app.domain.clock import Clock
 from queue_app.domain.config import Config, Office, Service
 from queue_app.domain.errors import DomainError
 from queue_app.domain.tickets import TicketState
-from queue_app.services.uow import UnitOfWork
+
+if TYPE_CHECKING:  # the full services' (SQLAlchemy); `ticket issue` gives a DriverDatabase
+    from queue_app.services.uow import UnitOfWork
 
 WAITING = TicketState.WAITING.value
 
 
 class TicketBase:
+    uow: UnitOfWork
+
     def __init__(
-        self, uow: UnitOfWork, config: Config, calendar: OfficeCalendar, clock: Clock, secret: bytes
+        self,
+        uow: UnitOfWork | Any,
+        config: Config,
+        calendar: OfficeCalendar,
+        clock: Clock,
+        secret: bytes,
     ) -> None:
         self.uow = uow
         self.config = config

@@ -24,11 +24,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import Session
-
-from db.models import Revision, Ticket
 from queue_app.domain.tickets import TicketState
+from queue_app.services.board_reads import Reader
 from queue_app.services.queue_lines import RECENT_LIMIT
 
 WAITING = TicketState.WAITING.value
@@ -113,15 +110,27 @@ class QueueSnapshot:
         )
 
 
-def current_revision(session: Session, office_id: str) -> int:
-    value = session.execute(
-        select(Revision.value).where(Revision.office_id == office_id)  # type: ignore[arg-type]
-    ).scalar()
-    return int(value or 0)
+# plain SQL, run on a driver connection (`board_reads.Reader`): the full services and the
+# bare `ticket issue` read the same statements (`issue_core.py`)
+REVISION = "SELECT value FROM revision WHERE office_id = :office"
+WAITING_KEYS = (
+    "SELECT service_id, priority, queued_ms, id FROM ticket"
+    f" WHERE office_id = :office AND service_day = :day AND state = '{WAITING}'"
+)
+FINISHED = (
+    "SELECT service_id, finished_ms, service_day, finished_ms - started_ms FROM ticket"
+    f" WHERE office_id = :office AND service_day >= :first_day AND state = '{DONE}'"
+    " AND finished_ms >= :since"
+)
+
+
+def current_revision(reader: Reader, office_id: str) -> int:
+    found = reader.rows(REVISION, {"office": office_id})
+    return int(found[0][0] or 0) if found else 0
 
 
 def read_snapshot(
-    session: Session,
+    reader: Reader,
     office_id: str,
     day: date,
     revision: int,
@@ -130,31 +139,18 @@ def read_snapshot(
     first_day: date,
 ) -> QueueSnapshot:
     """Read the office's queue of `day` and its visits finished since `since_ms` (the caller
-    read `revision` first, in the same session: the snapshot is at least that fresh)."""
+    read `revision` first, in the same transaction: the snapshot is at least that fresh)."""
     snap = QueueSnapshot(office_id, day, revision, now_ms, since_ms, first_day)
-    for service_id, priority, queued_ms, ticket_id in session.execute(
-        select(Ticket.service_id, Ticket.priority, Ticket.queued_ms, Ticket.id).where(
-            Ticket.office_id == office_id,  # type: ignore[arg-type]
-            Ticket.service_day == day,  # type: ignore[arg-type]
-            Ticket.state == WAITING,  # type: ignore[arg-type]
-        )
+    for service_id, priority, queued_ms, ticket_id in reader.rows(
+        WAITING_KEYS, {"office": office_id, "day": day}
     ):
         snap.waiting.setdefault(service_id, []).append((-priority, queued_ms, ticket_id))
     for keys in snap.waiting.values():
         keys.sort()
-    for service_id, finished_ms, service_day, duration in session.execute(
-        select(
-            Ticket.service_id,
-            Ticket.finished_ms,
-            Ticket.service_day,
-            Ticket.finished_ms - Ticket.started_ms,  # type: ignore[operator]
-        ).where(
-            Ticket.office_id == office_id,  # type: ignore[arg-type]
-            Ticket.service_day >= first_day,  # type: ignore[arg-type,operator]
-            Ticket.state == DONE,  # type: ignore[arg-type]
-            Ticket.finished_ms >= since_ms,  # type: ignore[operator]
-        )
-    ):
+    params = {"office": office_id, "first_day": first_day, "since": since_ms}
+    for service_id, finished_ms, service_day, duration in reader.rows(FINISHED, params):
+        if isinstance(service_day, str):  # SQLite stores a Date as ISO text
+            service_day = date.fromisoformat(service_day)
         snap.finished.setdefault(service_id, []).append((finished_ms, service_day, duration))
     for rows in snap.finished.values():
         rows.sort(key=lambda r: r[0], reverse=True)

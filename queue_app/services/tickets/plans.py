@@ -9,8 +9,6 @@ clerk's staff code (`plan:add:other@2`, `plan:skip:moving`, `plan:move:other@1`)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -29,54 +27,17 @@ from queue_app.domain.visit_plans import (
     check_steps,
     find_pending,
     move_step,
-    parse_plan_text,
     skip_step,
 )
 from queue_app.services.plan_views import PlanView, StepView
 from queue_app.services.tickets.calls import TicketCalls
-from queue_app.services.tickets.issue import IssueRequest
 from queue_app.services.tickets.marks import mark_values
 from queue_app.services.tickets.steps import AD_HOC, load_plan, save_plan
 from queue_app.services.uow import from_ms, to_ms
-from queue_app.services.views import IssueResult
 
 
 class TicketPlans(TicketCalls):
-    # -- issuing -----------------------------------------------------------------------
-    def plan_steps(
-        self, office_id: str, plan: str | Sequence[str]
-    ) -> tuple[str | None, tuple[str, ...]]:
-        """(named plan id or None, procedures in order) of a plan given as a named plan's
-        id (`tennyu`), a comma list (`moving,card_pickup,other`) or a sequence; checked
-        against what this office's counters serve."""
-        office = self.config.office(office_id)
-        served = tuple(s for s in office.services if any(s in c.services for c in office.counters))
-        items = parse_plan_text(plan) if isinstance(plan, str) else tuple(plan)
-        if len(items) == 1 and items[0] in self.config.plans:
-            named = self.config.plan(items[0])
-            if office_id not in named.offices:
-                raise InputError(
-                    "err.plan_not_at_office",
-                    value=named.id,
-                    office=office_id,
-                    known=", ".join(p.id for p in self.config.office_plans(office_id)) or "-",
-                )
-            return named.id, named.steps
-        if len(items) == 1 and items[0] not in self.config.services and self.config.plans:
-            raise InputError("err.unknown_plan", value=items[0], known=", ".join(self.config.plans))
-        return None, check_steps(items, served)
-
-    def issue_plan(
-        self, request: IssueRequest, plan: str | Sequence[str], with_estimate: bool = True
-    ) -> IssueResult:
-        """Issue one ticket for a whole visit: its number is the first procedure's, its steps
-        are written in the same transaction. A plan of one procedure is a plain ticket."""
-        plan_id, steps = self.plan_steps(request.office_id, plan)
-        first = replace(request, service_id=steps[0])
-        if len(steps) == 1:
-            return self.issue(first, with_estimate)
-        return self.issue(replace(first, plan=steps, plan_id=plan_id or AD_HOC), with_estimate)
-
+    # (issuing with a plan: `IssueCore.plan_steps` / `issue_plan`, the one issue path)
     # -- reading -----------------------------------------------------------------------
     def plan(self, ticket_id: int) -> PlanView:
         """The ticket's whole visit for the faces: procedures, their states and outcomes (a

@@ -15,10 +15,8 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from db.models import VisitStep
-from queue_app.domain.visit_plans import PlanStep, StepState, VisitPlan, new_plan
-
-INSERT_STEP = insert(VisitStep.__table__)  # type: ignore[attr-defined]
-AD_HOC = "*"  # ticket.plan_id of a plan given as a list of procedures (not a named plan)
+from queue_app.domain.visit_plans import PlanStep, StepState, VisitPlan
+from queue_app.services.tickets.issue_sql import AD_HOC
 
 
 def load_plan(session: Session | Connection, ticket_id: int, plan_id: str | None) -> VisitPlan:
@@ -51,25 +49,6 @@ def load_plans(session: Session, ticket_ids: Sequence[int]) -> dict[int, list[Pl
     for tid, pos, sid, state, outcome in rows:
         out.setdefault(int(tid), []).append(PlanStep(int(pos), str(sid), StepState(state), outcome))
     return out
-
-
-def step_rows(ticket_id: int, service_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The rows of a new plan: the first step current, the rest pending."""
-    plan = new_plan(service_ids)
-    return [
-        {
-            "ticket_id": ticket_id,
-            "position": s.position,
-            "service_id": s.service_id,
-            "state": s.state.value,
-        }
-        for s in plan.steps
-    ]
-
-
-def insert_steps(conn: Connection, ticket_id: int, service_ids: Sequence[str]) -> None:
-    """At issue, on the connection of the issuing transaction."""
-    conn.execute(INSERT_STEP, step_rows(ticket_id, service_ids))
 
 
 def save_plan(

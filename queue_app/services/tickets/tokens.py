@@ -1,29 +1,16 @@
-"""The ticket's signed QR token: make it, verify it."""
+"""The ticket's signed QR token: verify it (`IssueCore.token` makes it)."""
 
 from __future__ import annotations
 
 from queue_app.domain.errors import DomainError
 from queue_app.domain.scan import extract_token
-from queue_app.domain.tokens import TokenClaims, sign, verify
+from queue_app.domain.tokens import verify
 from queue_app.services.tickets.queue import TicketQueue
 from queue_app.services.views import TicketView
 
 
 class TicketTokens(TicketQueue):
-    # -- tokens ------------------------------------------------------------------------
-    def token(self, ticket: TicketView) -> str:
-        return sign(
-            self.secret,
-            TokenClaims(
-                "T",
-                ticket.office_id,
-                ticket.service_day,
-                ticket.id,
-                ticket.display_number,
-                ticket.nonce,  # names this issuance only (None: issued before 0005)
-            ),
-        )
-
+    # -- tokens (`IssueCore.token` makes them) ---------------------------------------
     def verify_token(
         self, token: str, office_id: str | None = None, today: bool = True
     ) -> TicketView:
