@@ -111,6 +111,13 @@ def needs_allowed_hosts(allowed: tuple[str, ...], bound: str, public_url: str) -
     return not allowed and bound.strip("[]") in WILDCARDS and not public_url
 
 
+def host_allowed(header: str, accepted: tuple[str, ...]) -> bool:
+    """The Host check of every browser face (`madoguchi web`'s guard, `display --web`'s
+    server): the name in the request's `Host` header, port aside, is one of `accepted`
+    (`accepted_hosts`); a missing header is refused."""
+    return host_name(header) in accepted
+
+
 def host_name(header: str) -> str:
     """The name in a `Host` header, without its port: `[::1]:8080` → `::1`."""
     value = header.strip().lower()
@@ -198,7 +205,7 @@ class Guard:
             return 414, "too long"
         if "\x00" in path or "\\" in path:
             return 400, "bad path"
-        if host_name(_header(scope, b"host")) not in self.allowed_hosts:
+        if not host_allowed(_header(scope, b"host"), self.allowed_hosts):
             return 400, "host"
         limiter = self.static_limiter if is_static(path) else self.limiter
         if not limiter.allow(address):

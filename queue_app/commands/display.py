@@ -121,20 +121,30 @@ def child_command(args: argparse.Namespace, ctx: CliContext) -> str:
 
 
 def serve_web(args: argparse.Namespace, ctx: CliContext) -> int:
-    from queue_app.commands.display_web import check_bind, make_server, serve
+    from queue_app.commands.display_web import (
+        accepted,
+        check_bind,
+        check_hosts,
+        make_server,
+        serve,
+    )
 
     # the children inherit these: same configuration, same database, same clock
     os.environ["MADOGUCHI_DATABASE_URL"] = ctx.database_url
     config_flag = getattr(args, "config", None)
     if config_flag:
         os.environ["MADOGUCHI_CONFIG"] = os.path.abspath(config_flag)
+    allowed = ctx.config.settings.web.allowed_hosts  # the site's names, as `madoguchi web`
+    check_hosts(allowed, args.host, args.public_url)
     display_source(ctx)  # fail now, in the operator's terminal, if the setup is wrong
     check_bind(args.host, args.port)
     public_url = args.public_url or f"http://{args.host}:{args.port}"
+    hosts = accepted(allowed, args.host, args.public_url or "")
     if args.host in ("0.0.0.0", "::"):
         ctx.out(ctx.tr("display.bind_public", host=args.host))
     ctx.out(ctx.tr("display.web_serving", url=public_url))
     title = ctx.config.office(args.office).name(ctx.lang)
-    server = make_server(child_command(args, ctx), args.host, args.port, title, public_url, ctx.tr)
+    command = child_command(args, ctx)
+    server = make_server(command, args.host, args.port, title, public_url, ctx.tr, hosts)
     serve(server, args.host, args.port)
     return 0

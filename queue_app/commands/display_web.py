@@ -4,12 +4,14 @@ The page is Madoguchi's own template (`screens/display/browser/app_index.html`):
 nothing from any other host (textual-serve's stock page asks a public font host), says in
 the UI language that it is reconnecting, and reloads by itself once the server answers
 again. An address that cannot be bound (a port in use, a port outside 1-65535, an address
-this machine does not have) is a clear message and exit 2, never a traceback.
+this machine does not have) is a clear message and exit 2, never a traceback. Every request
+(page, script, websocket) passes `madoguchi web`'s Host check first (`host_guard`).
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import socket
 from pathlib import Path
@@ -19,6 +21,7 @@ from queue_app.domain.errors import InputError
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "screens" / "display" / "browser"
 RETRY_MS = 2000
+log = logging.getLogger("madoguchi.display")
 
 
 def check_port(port: int) -> None:
@@ -51,13 +54,61 @@ def bind_error(host: str, port: int, exc: OSError) -> InputError:
     return InputError("err.display_bind", host=host, port=port, reason=exc.strerror or "")
 
 
-def make_server(command: str, host: str, port: int, title: str, public_url: str, tr: Any) -> Any:
+def host_guard(accepted: tuple[str, ...], tr: Any) -> Any:
+    """An aiohttp middleware refusing (400) every request, the websocket included, whose
+    `Host` is not one of `accepted`: `madoguchi web`'s check (`web.security.host_allowed`),
+    so a page reached under a foreign name (DNS rebinding) never gets the board."""
+    from aiohttp import web
+
+    from web.security import host_allowed
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Any) -> Any:
+        if not host_allowed(request.headers.get("Host", ""), accepted):
+            log.warning("refused %s / 400 host from %s", request.method[:8], request.remote)
+            return web.Response(status=400, text=tr("display.web_bad_host"))
+        return await handler(request)
+
+    return guard
+
+
+def accepted(allowed: tuple[str, ...], host: str, public_url: str) -> tuple[str, ...]:
+    """The Host names the board answers to, as `madoguchi web` decides them
+    (`web.security.accepted_hosts`: `[web] allowed_hosts`, else loopback, the bound address
+    and the host of --public-url)."""
+    from web.security import accepted_hosts
+
+    return accepted_hosts(allowed, host, public_url)
+
+
+def check_hosts(allowed: tuple[str, ...], host: str, public_url: str | None) -> None:
+    """Bound to every address with no name to accept but loopback: refused before starting,
+    as `madoguchi web` refuses it (`web.security.needs_allowed_hosts`)."""
+    from web.security import needs_allowed_hosts
+
+    if needs_allowed_hosts(allowed, host, public_url or ""):
+        raise InputError("err.web_allowed_hosts", host=host)
+
+
+def make_server(
+    command: str,
+    host: str,
+    port: int,
+    title: str,
+    public_url: str,
+    tr: Any,
+    hosts: tuple[str, ...] = (),
+) -> Any:
+    """textual-serve's server for `command`, answering only to `hosts` (the Host names
+    `accepted` gives; empty: loopback only, never any name)."""
     import asyncio
 
     import aiohttp_jinja2
     from aiohttp import web
     from textual_serve.app_service import AppService
     from textual_serve.server import Server
+
+    from web.security import LOOPBACK_NAMES
 
     messages = {
         "lang": tr.lang,
@@ -83,6 +134,7 @@ def make_server(command: str, host: str, port: int, title: str, public_url: str,
     class BoardServer(Server):  # type: ignore[misc]
         async def _make_app(self) -> Any:
             app = await super()._make_app()
+            app.middlewares.append(host_guard(hosts or LOOPBACK_NAMES, tr))
             aiohttp_jinja2.get_env(app).globals["madoguchi"] = messages
             return app
 

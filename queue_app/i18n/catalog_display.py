@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "--poll は 0.05〜10 秒で指定してください(指定値: {value})",
         "en": "--poll must be between 0.05 and 10 seconds (got {value})",
     },
+    "display.web_bad_host": {
+        "ja": "このアドレスでは表示できません(設定ファイルの [web] allowed_hosts にない名前です)",
+        "en": "This board is not served under this name (it is not in [web] allowed_hosts)",
+    },
     "display.web_loading": {"ja": "表示を準備しています…", "en": "Loading the board…"},
     "display.web_reconnecting": {
         "ja": "接続が切れました。自動で再接続しています…",
