@@ -59,6 +59,7 @@ class DisplayScreen(Screen[None]):
         self._closing = False
         self.change_watch: ChangeWatch | None = None
         self.updated_at: float = 0.0  # wall-clock time of the last screen update (bench)
+        self._put_last: dict[str, object] = {}  # what each text field shows (`_put`)
 
     # -- app access ------------------------------------------------------------------
     @property
@@ -99,15 +100,15 @@ class DisplayScreen(Screen[None]):
             lang=self.lang,
             chime=self._chime if opts.chime else None,
         )
-        self.query_one("#office-name", Static).update(
-            self.mapp.board_source.config.office(opts.office_id).name(self.lang)
+        self._put(
+            "#office-name", self.mapp.board_source.config.office(opts.office_id).name(self.lang)
         )
         self.query_one("#calling-panel").border_title = self.tr("display.now_calling")
         self.query_one("#recent").border_title = self.tr("display.recent")
         self.query_one("#queues").border_title = self.tr("display.queues")
         self.query_one("#ready").border_title = self.tr("pickup.ready_title")
         self.query_one("#ready").display = False
-        self.query_one("#status", Static).update(self.tr("display.loading"))
+        self._put("#status", self.tr("display.loading"))
         self.query_one("#offline-banner").display = False
         self.change_watch = ChangeWatch(self, self.mapp.board_source, float(opts.poll_interval))
         if self.option("change_feed", True):
@@ -229,17 +230,21 @@ class DisplayScreen(Screen[None]):
             return
         self.offline = offline
         self.set_class(offline, "-offline")
-        banner = self.query_one("#offline-banner", Static)
-        banner.display = offline
-        banner.update(self.tr("display.reconnecting_long") if offline else "")
+        self.query_one("#offline-banner").display = offline
+        self._put("#offline-banner", self.tr("display.reconnecting_long") if offline else "")
         self._update_status()
 
     def _update_status(self) -> None:
-        status = self.query_one("#status", Static)
-        if self.offline:
-            status.update(self.tr("display.reconnecting"))
-        else:
-            status.update("")
+        self._put("#status", self.tr("display.reconnecting") if self.offline else "")
+
+    def _put(self, selector: str, content: str | Text) -> None:
+        """Show `content` in a text field, only if it is not what the field shows already: a
+        Static's update re-renders it and lays the screen out again, and most revisions
+        change one or two fields (issue 17: no refresh of what did not change)."""
+        if self._put_last.get(selector) == content:
+            return
+        self._put_last[selector] = content
+        self.query_one(selector, Static).update(content)
 
     # -- rendering -------------------------------------------------------------------
     def apply(self, snap: BoardSnapshot) -> None:
@@ -254,7 +259,7 @@ class DisplayScreen(Screen[None]):
         if previous is None or (previous.ready, previous.preparing) != (snap.ready, snap.preparing):
             self._draw_ready(snap)
         self._draw_today(snap)
-        self.query_one("#clock", Static).update(self._clock_text(snap))
+        self._put("#clock", self._clock_text(snap))
         self._update_status()
         self._announce_new(snap.calls)
         self.updated_at = time.time()
@@ -330,7 +335,7 @@ class DisplayScreen(Screen[None]):
             lines.append(f"{call.display_number:<7}", style="bold")
             if call.counter is not None:
                 lines.append(self.tr("display.to_counter", counter=call.counter))
-        self.query_one("#recent", Static).update(lines)
+        self._put("#recent", lines)
 
     def _closed_text(self, snap: BoardSnapshot) -> Text:
         """A closed day fills the big panel: the reason and the next day reception opens."""
@@ -398,8 +403,7 @@ class DisplayScreen(Screen[None]):
         for closure in snap.closures:
             text.append("  /  ", style="dim")
             text.append(self._closure_text(snap, closure), style="yellow")
-        widget = self.query_one("#today", Static)
-        widget.update(text)
+        self._put("#today", text)
 
     def _closure_text(self, snap: BoardSnapshot, closure: Closure) -> str:
         when = self._day_text(snap, closure.start)

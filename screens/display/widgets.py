@@ -100,6 +100,7 @@ class BigNumber(Widget):
         super().__init__(id=id, classes=classes)
         self._value = value
         self._pixel: tuple[int, int] | None = None
+        self._drawn: tuple[str, tuple[int, int] | None] | None = None  # (value, pixel) drawn
 
     def compose(self) -> ComposeResult:
         yield Digits("", classes="big-digits")
@@ -133,7 +134,12 @@ class BigNumber(Widget):
         return not self.block and digits_can_draw(self._value)
 
     def update(self, value: str) -> None:
+        """Draw `value` at the present pixel size; nothing at all (no refresh, no layout)
+        when that is what is drawn already."""
         self._value = value
+        if self._drawn == (value, self._pixel):
+            return
+        self._drawn = (value, self._pixel)
         digits = self.query_one(Digits)
         label = self.query_one(".big-label", Static)
         block = self.query_one(".big-block", Static)
@@ -158,13 +164,23 @@ class BigNumber(Widget):
             digits.display = False
 
 
+TileState = tuple[str, str, tuple[str, str], CallSize, int]
+
+
 class CallTile(Horizontal):
-    """Ticket number → counter number. The first tile keeps the ids `#calling-number`, ..."""
+    """Ticket number → counter number. The first tile keeps the ids `#calling-number`, ...
+
+    `show` redraws the tile only when what it shows changed (a new revision that moved
+    another tile, the queues or the clock leaves this one alone: no refresh, no render), and
+    a tile mounted just now draws what it was asked to show as soon as it is mounted."""
 
     def __init__(self, index: int) -> None:
         first = index == 0
         super().__init__(id="calling-row" if first else f"calling-row-{index}", classes="tile")
         self.first = first
+        self._wanted: TileState | None = None  # what the tile is asked to show
+        self._state: TileState | None = None  # what its widgets show
+        self._ready = False
 
     def compose(self) -> ComposeResult:
         def ident(name: str) -> str | None:
@@ -180,9 +196,19 @@ class CallTile(Horizontal):
             "", id=ident("counter-label"), classes="counter-label label-after", markup=False
         )
 
+    def on_mount(self) -> None:
+        self._ready = True
+        if self._wanted is not None:
+            self.show(*self._wanted)
+
     def show(
         self, number: str, counter: str, labels: tuple[str, str], size: CallSize, gap: int = 0
     ) -> None:
+        state = (number, counter, labels, size, gap)
+        self._wanted = state
+        if not self._ready or state == self._state:
+            return
+        self._state = state
         pixel = size.pixel
         for big, value in (
             (self.query_one(".tile-number", BigNumber), number),
@@ -208,14 +234,15 @@ class CallTile(Horizontal):
 
     @property
     def shown(self) -> tuple[str, str]:
-        return (
-            self.query_one(".tile-number", BigNumber).value,
-            self.query_one(".tile-counter", BigNumber).value,
-        )
+        return (self._wanted[0], self._wanted[1]) if self._wanted else ("", "")
 
 
 class NowCalling(Vertical):
-    """The big panel: up to `MAX_TILES` call tiles, or one message (no calls, closed)."""
+    """The big panel: up to `MAX_TILES` call tiles, or one message (no calls, closed).
+
+    The tiles are mounted as calls need them, not at start (twelve widgets each, and styling
+    them was a good part of the first frame): a board with three counters calling has three
+    tiles. A tile once mounted stays, hidden when not needed."""
 
     class Resized(Message):
         """The panel was laid out at a new size: its tiles must be fitted again. Sent from
@@ -224,18 +251,13 @@ class NowCalling(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._tiles: list[CallTile] = []
 
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(self.Resized())
 
     def compose(self) -> ComposeResult:
-        for index in range(MAX_TILES):
-            yield CallTile(index)
         yield Static("", id="calling-empty", markup=False)
-
-    def on_mount(self) -> None:
-        for tile in self.query(CallTile):
-            tile.display = False
 
     def show(
         self,
@@ -246,8 +268,13 @@ class NowCalling(Vertical):
         """`calls`: (number, counter) newest first, one size each; `labels`: the words
         around the counter number."""
         self.query_one("#calling-empty", Static).display = False
-        for index, tile in enumerate(self.query(CallTile)):
-            if index < min(len(calls), len(sizes)):
+        count = min(len(calls), len(sizes), MAX_TILES)
+        if count > len(self._tiles):
+            new = [CallTile(index) for index in range(len(self._tiles), count)]
+            self._tiles += new
+            self.mount_all(new, before="#calling-empty")
+        for index, tile in enumerate(self._tiles):
+            if index < count:
                 tile.display = True
                 following = sizes[index + 1] if index + 1 < len(sizes) else None
                 gap = sizes[index].gap if following == sizes[index] else 0
@@ -256,7 +283,7 @@ class NowCalling(Vertical):
                 tile.display = False
 
     def show_message(self, text: object) -> None:
-        for tile in self.query(CallTile):
+        for tile in self._tiles:
             tile.display = False
         empty = self.query_one("#calling-empty", Static)
         empty.display = True
@@ -264,4 +291,4 @@ class NowCalling(Vertical):
 
     @property
     def tiles(self) -> list[tuple[str, str]]:
-        return [tile.shown for tile in self.query(CallTile) if tile.display]
+        return [tile.shown for tile in self._tiles if tile.display]
