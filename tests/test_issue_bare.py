@@ -77,6 +77,7 @@ ISSUE = ("ticket", "issue", "--office", "sogo", "--service", "ecert")
         ("--json",),
         (),  # the text form
         ("--lang", "en"),
+        ("--qr",),  # the QR as half-blocks: qrcode, still no ORM
         ("--json", "--visit", "guardian", "--decision", "serve_today"),
     ],
 )
@@ -136,6 +137,17 @@ def test_a_schema_that_is_not_current_is_named_as_before(tmp_path: Path) -> None
 
 
 # -- the bare path and the full services give the same results ----------------------------
+def test_the_full_services_issue_through_the_one_path() -> None:
+    """Issue 15's rule: one issue path. The services' `issue`, `issue_plan` and `token` are
+    `IssueCore`'s own (no override), so the comparison below compares one code on two
+    connections."""
+    from queue_app.services.tickets import TicketService
+    from queue_app.services.tickets.issue_core import IssueCore
+
+    for name in ("issue", "issue_plan", "plan_steps", "token", "estimate_for", "_result"):
+        assert getattr(TicketService, name) is getattr(IssueCore, name), name
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def two_urls(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
     if request.param == "sqlite":
