@@ -25,10 +25,11 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from queue_app.services.announce import Announcement, Announcer
-from queue_app.services.board import BoardService, BoardSnapshot, CallView, Closure
+from queue_app.services.board import BoardService, BoardSnapshot, CallView
 from screens.display import blockfont
 from screens.display.polling import Polled, PollState
 from screens.display.tables import others_grid, queues_table, ready_text
+from screens.display.texts import clock_text, today_text
 from screens.display.widgets import MAX_TILES, NowCalling, choose_sizes
 from screens.watch import Changed, ChangeWatch
 
@@ -259,7 +260,7 @@ class DisplayScreen(Screen[None]):
         if previous is None or (previous.ready, previous.preparing) != (snap.ready, snap.preparing):
             self._draw_ready(snap)
         self._draw_today(snap)
-        self._put("#clock", self._clock_text(snap))
+        self._put("#clock", clock_text(self.mapp.tr, snap))
         self._update_status()
         self._announce_new(snap.calls)
         self.updated_at = time.time()
@@ -384,56 +385,7 @@ class DisplayScreen(Screen[None]):
         self.query_one("#others", Static).update(others_grid(self.mapp.tr, snap))
 
     def _draw_today(self, snap: BoardSnapshot) -> None:
-        text = Text()
-        if snap.today_open:
-            hours = ", ".join(f"{a}-{b}" for a, b in (h.as_pair() for h in snap.hours))
-            text.append(self.tr("display.hours", hours=hours), style="bold")
-            if snap.minutes_until_close is not None:
-                text.append("  ")
-                text.append(
-                    self.tr("display.until_close", m=snap.minutes_until_close),
-                    style="bold black on yellow",
-                )
-            elif not snap.open_now and snap.hours and snap.now.time() >= snap.hours[-1].end:
-                text.append("  ")
-                text.append(self.tr("display.reception_over"), style="bold")
-        else:
-            reason = snap.closed_reason.text(self.lang) if snap.closed_reason else ""
-            text.append(self.tr("display.closed_today", reason=reason), style="bold")
-        for closure in snap.closures:
-            text.append("  /  ", style="dim")
-            text.append(self._closure_text(snap, closure), style="yellow")
-        self._put("#today", text)
-
-    def _closure_text(self, snap: BoardSnapshot, closure: Closure) -> str:
-        when = self._day_text(snap, closure.start)
-        if closure.end != closure.start:
-            when = self.tr("display.date_range", a=when, b=self._day_text(snap, closure.end))
-        reason = closure.reason.text(self.lang) if closure.reason else ""
-        if closure.service_id is None:
-            return self.tr("display.closure_office", when=when, reason=reason)
-        return self.tr(
-            "display.closure_service",
-            when=when,
-            service=closure.service_name(self.lang),
-            reason=reason,
-        )
-
-    def _day_text(self, snap: BoardSnapshot, day: date) -> str:
-        if (day - snap.service_day).days == 1:
-            return self.tr("display.tomorrow")
-        return self.tr(
-            "display.date", m=day.month, d=day.day, wd=self.tr(f"weekday.{day.weekday()}")
-        )
-
-    def _clock_text(self, snap: BoardSnapshot) -> str:
-        day = self.tr(
-            "display.date",
-            m=snap.now.month,
-            d=snap.now.day,
-            wd=self.tr(f"weekday.{snap.now.weekday()}"),
-        )
-        return f"{day} {snap.now:%H:%M}"
+        self._put("#today", today_text(self.mapp.tr, snap))
 
     # -- introspection for tests and the benchmark ------------------------------------
     def shown_call(self) -> tuple[str, str] | None:
