@@ -206,3 +206,25 @@ def test_the_display_process_loads_no_orm(sqlite_url: str, config, clock, tmp_pa
     lines = out.stdout.strip().splitlines()
     assert lines[0] == '["A-002", "4"]'  # the newest call of the seeded morning (counter 4)
     assert lines[-1] == '{"code": 0, "heavy": []}'
+
+
+def test_the_board_loads_no_appointment_rules() -> None:
+    """The board's service and the display screen import neither the appointments' views
+    nor the rules behind them (`bring`, `assessment`): the display shows no appointment
+    (issue 17: ~30-50 ms of its start-up)."""
+    code = (
+        "import sys, json; import queue_app.services.board, screens.display.screen; "
+        "print(json.dumps(sorted(m for m in sys.modules if m in {"
+        "'queue_app.domain.inquiry_views', 'queue_app.domain.bring', "
+        "'queue_app.domain.assessment'})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE * 3,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -6,12 +6,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from queue_app.domain.inquiry_views import AppointmentView
 from queue_app.services.epoch import from_ms
 from queue_app.services.rows import view_of
 
 if TYPE_CHECKING:
     from db.models import Ticket
+    from queue_app.domain.inquiry_views import AppointmentView
 
 
 @dataclass(frozen=True)
