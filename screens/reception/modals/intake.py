@@ -149,6 +149,11 @@ class IntakeScreen(ModalScreen["IssueResult | None"]):
         self._refresh()
         self.set_focus(self.query_one("#visit", RadioSet))
 
+    def on_unmount(self) -> None:
+        from screens.heap import release_closed_lines
+
+        release_closed_lines()  # the form's rendered lines go with it (screens/heap.py)
+
     def action_jump(self, widget_id: str) -> None:
         """F5 / F6 / F7: straight to the visit kind, the items brought, the expiry date."""
         if self.service_id != self.ecert:  # those fields are hidden for other services
