@@ -5,6 +5,9 @@
 
 `--root` measures another checkout of Madoguchi (e.g. a `git worktree` of an older commit,
 for a before/after in one sitting) with this script; it then writes nothing.
+`--against CHECKOUT [--only NAME]`: the CLI command lines only (step 2), this checkout and
+CHECKOUT interleaved run by run (before, after, before, after...: a burst of load hits both
+alike), each line's median and range and the load before and after; writes nothing.
 
 1. Start-up to a usable screen, in a fresh interpreter (imports, engine, first paint and the
    first data shown), median of `--runs`: the reception (80x24, its waiting list filled) and
@@ -212,7 +215,11 @@ def main() -> int:
     parser.add_argument(
         "--source", action="store_true", help="no bytecode cache (writes nothing; see above)"
     )
+    parser.add_argument("--against", help="CLI lines only, interleaved with this checkout")
+    parser.add_argument("--only", help="with --against: the command lines whose name has this")
     args = parser.parse_args()
+    if args.against:
+        return against(Path(args.against).resolve(), args.runs, args.only)
     global CODE, SOURCE
     if args.root:
         CODE = Path(args.root).resolve()
@@ -235,7 +242,22 @@ def main() -> int:
             for what in starts:
                 starts[what].append(startup_ms(what, folder))
         start = {what: statistics.median(v) for what, v in starts.items()}
-        commands = {
+        commands = cli_lines(py, cli)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for argv in commands.values():  # warm-up, untimed
+            command_ms(argv, folder)
+        for _ in range(n):
+            for name, argv in commands.items():
+                times[name].append(command_ms(argv, folder))
+        cmd = {name: statistics.median(v) for name, v in times.items()}
+        idle_cost = {what: idle(what, folder, args.idle_seconds) for what in starts}
+    load_after = load()
+    return report(args, n, start, cmd, idle_cost, load_before, load_after)
+
+
+def cli_lines(py: str, cli: list[str]) -> dict[str, list[str]]:
+    """The CLI command lines measured, by name (with their two baselines)."""
+    return {
             "python -c pass": [py, "-c", "pass"],
             'python -c "import sqlalchemy, sqlmodel"': [py, "-c", "import sqlalchemy, sqlmodel"],
             "madoguchi --help": [*cli, "--help"],
@@ -253,15 +275,51 @@ def main() -> int:
                 *cli, "ticket", "issue", "--office", "sogo", "--service", "ecert", "--json",
             ],
         }  # fmt: skip
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for argv in commands.values():  # warm-up, untimed
-            command_ms(argv, folder)
-        for _ in range(n):
-            for name, argv in commands.items():
-                times[name].append(command_ms(argv, folder))
-        cmd = {name: statistics.median(v) for name, v in times.items()}
-        idle_cost = {what: idle(what, folder, args.idle_seconds) for what in starts}
+
+
+def against(before: Path, runs: int, only: str | None) -> int:
+    """`--against`: the CLI lines of `before` and of this checkout, interleaved."""
+    global CODE
+    py = sys.executable
+    cli = [py, "-m", "queue_app.cli"]
+    lines = {
+        name: argv
+        for name, argv in cli_lines(py, cli).items()
+        if not only or only in name or name == "python -c pass"
+    }
+    trees = {"before": before, "after": ROOT}
+    times = {(tree, name): [] for tree in trees for name in lines}  # type: ignore[var-annotated]
+    load_before = load()
+    with tempfile.TemporaryDirectory() as folder:
+        CODE = ROOT
+        prepare(folder)
+        for code in trees.values():  # warm-up, untimed: each tree's bytecode cache
+            CODE = code
+            for argv in lines.values():
+                command_ms(argv, folder)
+        for _ in range(runs):
+            for tree, code in trees.items():
+                CODE = code
+                for name, argv in lines.items():
+                    times[tree, name].append(command_ms(argv, folder))
     load_after = load()
+    print(
+        f"{datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {runs} runs interleaved, before "
+        f"{before}, after {ROOT}; load average (1 min) {load_before:.2f} before, "
+        f"{load_after:.2f} after"
+    )
+    for name in lines:
+        for tree in trees:
+            v = times[tree, name]
+            print(
+                f"{tree:6} {name}: median {statistics.median(v):.0f} ms ({min(v):.0f}-{max(v):.0f})"
+            )
+    return 0
+
+
+def report(  # type: ignore[no-untyped-def]
+    args, n, start, cmd, idle_cost, load_before, load_after
+) -> int:
 
     bare, floor, db_floor = (
         start["bare"],

@@ -11,8 +11,9 @@ import argparse
 import importlib
 import os
 import sys
+import types
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from queue_app.domain.errors import InputError, MadoguchiError, SetupError, file_problem
 
@@ -57,6 +58,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("plan", "half-hour staffing plan: counters per skill group (forecast + simulation)"),
     "audit": ("audit", "show the audit log of a day (監査記録)"),
 }
+# Commands that compute from the configuration alone and print (no database, no Textual):
+# `dataclasses` is imported for them with its `inspect` deferred (`defer_inspect`)
+LIGHT_COMMANDS = ("calendar", "renewal", "assess")
 # options of the main parser that take a value (`--db URL`): skipped when looking for the
 # command's name in a command line
 VALUE_OPTIONS = ("--config", "--db", "--lang")
@@ -186,10 +190,77 @@ def parse(argv: Sequence[str], lang: str) -> argparse.Namespace:
     return args
 
 
+class _DeferredInspect(types.ModuleType):
+    """What `dataclasses` gets for `inspect` (see `defer_inspect`): the real module, imported
+    at the first attribute asked."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module("inspect"), name)
+
+
+class _DataclassesLoader:
+    """Runs the real loader of `dataclasses` with `sys.modules["inspect"]` a stand-in, and
+    takes the stand-in away right after: only `dataclasses`' own name refers to it."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        if "inspect" in sys.modules:  # imported meanwhile: nothing to defer
+            self.loader.exec_module(module)
+            return
+        stand_in = _DeferredInspect("inspect")
+        sys.modules["inspect"] = stand_in
+        try:
+            self.loader.exec_module(module)
+        finally:
+            if sys.modules.get("inspect") is stand_in:
+                del sys.modules["inspect"]
+
+
+class _DataclassesFinder:
+    """Finds `dataclasses` once, as the path finder does, with `_DataclassesLoader`."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "dataclasses":
+            return None
+        sys.meta_path.remove(cls)  # type: ignore[arg-type]
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _DataclassesLoader(spec.loader)  # type: ignore[assignment]
+        return spec
+
+
+def defer_inspect() -> None:
+    """Let `dataclasses`, when it is imported, have its `inspect` deferred.
+
+    `dataclasses` (the configuration's records, the calendar's days) imports `inspect` at
+    its top and uses it only to write a docstring for a class that has none (each of ours
+    has one: `records.record`); `inspect` and what it imports (ast, dis, tokenize,
+    linecache) are ~8 ms of `madoguchi calendar` (docs/benchmarks.md). While `dataclasses`
+    runs, `sys.modules["inspect"]` is a stand-in that imports the real module at its first
+    use; it is removed right after, so every other `import inspect` gets the real module.
+    Only for `LIGHT_COMMANDS` (a command that does not import `dataclasses` pays nothing),
+    and only when neither module is imported yet.
+    """
+    if "dataclasses" in sys.modules or "inspect" in sys.modules:
+        return
+    if _DataclassesFinder not in sys.meta_path:
+        sys.meta_path.insert(0, _DataclassesFinder)  # type: ignore[arg-type]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from queue_app.cli_help import help_lang
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if command_in(argv) in LIGHT_COMMANDS:
+        defer_inspect()
     args = parse(argv, help_lang(argv, os.environ))
     from queue_app.context import CliContext  # after parsing: `--help` never needs it
 

@@ -117,6 +117,13 @@ LIGHT = {
         ("secrets", "platformdirs", "queue_app.domain.visit_plans", "queue_app.domain.tickets"),
         ["core"],
     ),
+    # `dataclasses` imported `inspect` (with ast, dis, tokenize: ~8 ms) for docstrings our
+    # classes have: `cli.defer_inspect` gives it a stand-in that imports it at first use
+    "calendar-without-inspect": (
+        ["calendar", "--office", "sogo", "--from", "2026-12-01", "--to", "2026-12-31"],
+        ("inspect", "ast", "dis", "tokenize"),
+        ["core"],
+    ),
     # argparse's formatter, made at every add_argument, imported `shutil` (with bz2 and lzma)
     # for the terminal's width: `cli.SafeParser` asks for the width without it
     "calendar-without-shutil": (

@@ -11,12 +11,12 @@ matching reasons are kept.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from queue_app.domain.config import CalendarRule, Config, Office, RuleKind, TimeRange
+from queue_app.domain.records import record
 from queue_app.domain.recurrence import rule_dates
 
 _SPECIFICITY = {
@@ -29,8 +29,10 @@ _SPECIFICITY = {
 _SCAN_LIMIT_DAYS = 800
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
+    """Why a day is closed (or a service not offered): a code and its two wordings."""
+
     code: str
     ja: str
     en: str
@@ -43,8 +45,10 @@ NO_HOURS = Reason("no_hours", "受付のない曜日", "No reception on this wee
 NOT_OFFERED = Reason("not_offered", "この窓口では取り扱いません", "Not handled at this office")
 
 
-@dataclass(frozen=True)
+@record
 class DayStatus:
+    """One day of an office (or one service): open or not, its hours, the closing reasons."""
+
     day: date
     open: bool
     hours: tuple[TimeRange, ...]

@@ -23,7 +23,6 @@ is never part of the message (it could be a PIN typed into the wrong field).
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import NamedTuple
 
@@ -105,7 +104,12 @@ _ERA = re.compile(
 
 def normalize(text: str) -> str:
     """Full-width to half-width (NFKC), spaces removed, era letter upper case."""
-    folded = unicodedata.normalize("NFKC", text)
+    if text.isascii():  # NFKC leaves ASCII as it is: `unicodedata` only for typed kana/kanji
+        folded = text
+    else:
+        import unicodedata
+
+        folded = unicodedata.normalize("NFKC", text)
     folded = re.sub(r"\s+", "", folded)
     return folded.upper()
 
