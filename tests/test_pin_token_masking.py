@@ -43,8 +43,8 @@ def test_ordinary_words_stay_readable(word: str) -> None:
 
 def test_a_pin_inside_a_sentence_or_a_path_is_masked_in_place() -> None:
     assert shown_value("my pin is Abc12345, sorry", "en") == "my pin is ***, sorry"
-    path = "/home/clerk/madoguchi2026/db.sqlite"
-    assert shown_value(path, "en") == "/home/clerk/***/db.sqlite"
+    path = "/srv/madoguchi2026/db.sqlite"
+    assert shown_value(path, "en") == "/srv/***/db.sqlite"
     assert mask_pin_tokens("ecert Abc12345") == "ecert ***"
 
 

@@ -138,6 +138,10 @@ def redact(path: str) -> str:
     segments = [s for s in path.split("/") if s][:1]
     head = segments[0] if segments else ""
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "?" for ch in head[:32])
+    from queue_app.domain.errors import could_be_secret
+
+    if could_be_secret(safe):  # a PIN or a 個人番号 typed as an address is never logged
+        safe = "***"
     return "/" + safe + ("/…" if path.strip("/").count("/") or len(path) > len(head) + 1 else "")
 
 
