@@ -7,7 +7,8 @@ clock (an open Tuesday morning). For each issue: open the intake (F2), tick the 
 time from pressing F10 to the issued-ticket screen being mounted and processed. Start-up
 is timed in a fresh interpreter (imports included) from the first line to the reception
 screen showing its first snapshot. Figures are printed and written into docs/benchmarks.md
-under "## Reception" (other sections are left alone).
+under "## Reception" (other sections are left alone). The full garbage collections during
+the issues are counted too (how many, how long, how many began inside an F10 window).
 """
 
 from __future__ import annotations
@@ -78,7 +79,36 @@ def _recording(hook, shown: list[float]):  # type: ignore[no-untyped-def]
     return on_screen_resume
 
 
+class FullCollections:
+    """The garbage collector's full (generation 2) collections while the issues run: how
+    many, how long, and how many started inside an F10 window."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+        self.windows: list[tuple[float, float]] = []
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:  # type: ignore[type-arg]
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.spans.append((self._start, time.perf_counter()))
+
+    def in_windows(self) -> int:
+        return sum(1 for start, _ in self.spans if any(a <= start <= b for a, b in self.windows))
+
+    def durations(self) -> list[float]:
+        return [(end - start) * 1000 for start, end in self.spans]
+
+
+COLLECTIONS = FullCollections()
+
+
 async def measure_issues(count: int) -> list[float]:
+    import gc
+
     from screens.reception.modals import IntakeScreen, IssuedTicketScreen
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,6 +119,7 @@ async def measure_issues(count: int) -> list[float]:
         async with app.run_test(size=(80, 24)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
+            gc.callbacks.append(COLLECTIONS)
             for i in range(count):
                 if i and i % 40 == 0:  # keep the queue realistic: serve some
                     services.clock.advance(minutes=1)
@@ -105,11 +136,13 @@ async def measure_issues(count: int) -> list[float]:
                 press = asyncio.create_task(pilot.press("f10"))  # the key, not Pilot's waits
                 await _until(shown.__len__)
                 times.append((shown[0] - t0) * 1000)
+                COLLECTIONS.windows.append((t0, shown[0]))
                 IssuedTicketScreen.on_screen_resume = hook  # type: ignore[method-assign]
                 await press
                 await pilot.press("escape")
                 await _until(lambda: not isinstance(app.screen, IssuedTicketScreen))
             await app.workers.wait_for_complete()
+            gc.callbacks.remove(COLLECTIONS)
         services.engine.dispose()
         return times
 
@@ -247,6 +280,13 @@ def main() -> None:
     moon = "meets" if p95 <= 20 else "misses"
     ok_start = "meets" if s_med <= 800 else "MISSES"
     load_before, load_after = LOAD_BEFORE, os.getloadavg()[0]
+    gcs = COLLECTIONS.durations()
+    gc_row = (
+        f"| full garbage collections during the {len(times)} issues (F2 to Esc) | "
+        f"{len(gcs)}, median {statistics.median(gcs) if gcs else 0:.0f} ms, "
+        f"max {max(gcs, default=0):.0f} ms; {COLLECTIONS.in_windows()} began inside an "
+        "F10 window | | |"
+    )
     table = f"""
 Measured by `python bench/reception_latency.py` ({datetime.now().astimezone():%Y-%m-%d}, Python
 {platform.python_version()}, SQLite file, headless Textual at 80x24, fixed clock).
@@ -256,6 +296,7 @@ Measured by `python bench/reception_latency.py` ({datetime.now().astimezone():%Y
 | issue key (F10) → ticket on screen, p50 over {len(times)} issues | {p50:.1f} ms | bare Textual key → pushed screen: {b50:.1f} ms | |
 | same, p95 | {p95:.1f} ms | {b95:.1f} ms ({p95 / b95:.1f}x) | <= 50 ms ({ok_issue}); moonshot <= 20 ms ({moon}) |
 | same, worst | {worst:.1f} ms | {max(bare):.1f} ms | |
+{gc_row}
 | start-up to a usable screen (fresh interpreter, imports and engine included, database already initialised), median of {len(total)} | {s_med:.0f} ms (max {s_max:.0f}) | see `bench/startup.py` | <= 800 ms ({ok_start}) |
 | start-up, app object to first snapshot shown (imports excluded) | {a_med:.0f} ms | | |
 | start-up, app object to first paint (the keys work; the list fills right after) | {p_med:.0f} ms | | |
