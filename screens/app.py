@@ -5,6 +5,11 @@ terminal, the waiting-room display and the reports. Each mode's screen is import
 so the display process never loads the reception screen's code. Screens reach the use
 cases through `self.app.services` (the only door to the database) and translate strings
 through `self.app.tr`.
+
+The CLI's reception starts without its services: it paints its first screen from plain
+reads on the bare driver (`board_source`, `services/ticket_reads.py`) and the services
+(SQLAlchemy, SQLModel, pydantic: about a second to import) are built by `services_factory`
+in a thread once the screen asks (`when_services`); a key that needs them waits for them.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, on
 from textual._dispatch_key import dispatch_key
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -54,6 +60,15 @@ SCREEN_FACTORIES: dict[str, Callable[[], Screen[Any]]] = {
 }
 
 
+class ServicesBuilt(Message):
+    """The services' thread is done: built (`services`) or failed (`error`)."""
+
+    def __init__(self, services: Services | None, error: BaseException | None) -> None:
+        super().__init__()
+        self.services = services
+        self.error = error
+
+
 class MadoguchiApp(App[None]):
     TITLE = "Madoguchi 窓口"
     # Textual hands a key to the widget focused when the key is *read*, and a Tab moves the
@@ -73,11 +88,15 @@ class MadoguchiApp(App[None]):
         modes: list[str] | None = None,
         *,
         board_source: BoardSource | None = None,
+        services_factory: Callable[[], Services] | None = None,
     ) -> None:
         source = board_source if board_source is not None else services
         if source is None:
             raise ValueError("an app needs its services or, for a display, a board source")
         self._services = services
+        self._services_factory = services_factory
+        self._services_waiters: list[Callable[[BaseException | None], None]] = []
+        self._services_loading = False
         self.board_source: BoardSource = source
         self.options = options
         self.tr = Translator(options.lang)
@@ -91,8 +110,56 @@ class MadoguchiApp(App[None]):
         """The use cases; a display started on a bare board source has none (it only reads
         the board: `queue_app/services/board_source.py`)."""
         if self._services is None:
+            if self._services_factory is not None:
+                raise RuntimeError("the services are not ready yet (see `when_services`)")
             raise RuntimeError("this app only shows the board: it has no services")
         return self._services
+
+    @property
+    def services_ready(self) -> bool:
+        return self._services is not None
+
+    def when_services(
+        self, callback: Callable[[BaseException | None], None], *, first: bool = False
+    ) -> None:
+        """`callback(None)` once the services are ready (at once if they are), on the UI
+        thread and once; `callback(error)` when they could not be built (a later call tries
+        again). Asking starts building them. `first`: before the callbacks already waiting
+        (a clerk's key before the start-up housekeeping)."""
+        if self._services is not None:
+            callback(None)
+            return
+        if self._services_factory is None:
+            callback(RuntimeError("this app only shows the board: it has no services"))
+            return
+        self._services_waiters.insert(0 if first else len(self._services_waiters), callback)
+        if not self._services_loading:
+            self._services_loading = True
+            self.run_worker(
+                self._build_services, thread=True, group="services", exit_on_error=False
+            )
+
+    def _build_services(self) -> None:  # a thread worker
+        assert self._services_factory is not None
+        services: Services | None = None
+        error: BaseException | None = None
+        try:
+            services = self._services_factory()
+        except Exception as exc:  # told to every waiter; the next key tries again
+            error = exc
+        # handled in the app's own message loop (a dialog a waiting key opens is mounted
+        # there; from `call_from_thread`'s task it was mounted half)
+        self.post_message(ServicesBuilt(services, error))
+
+    @on(ServicesBuilt)
+    def _services_built(self, message: ServicesBuilt) -> None:
+        services, error = message.services, message.error
+        self._services_loading = False
+        if services is not None:
+            self._services = services
+        waiters, self._services_waiters = self._services_waiters, []
+        for callback in waiters:
+            callback(error)
 
     def _translate_palette_label(self) -> None:
         """Textual's own footer label ("palette") in the clerk's language."""
@@ -153,10 +220,15 @@ def create_app(
     modes: list[str] | None = None,
     *,
     board_source: BoardSource | None = None,
+    services_factory: Callable[[], Services] | None = None,
 ) -> MadoguchiApp:
     """The one app factory of the CLI, the benches and the tests. A display may be given a
-    `board_source` instead of services (the CLI's display does: no ORM in that process)."""
-    return MadoguchiApp(services, options, modes, board_source=board_source)
+    `board_source` instead of services (the CLI's display does: no ORM in that process); a
+    reception a `board_source` and a `services_factory` (run in a thread after its first
+    paint)."""
+    return MadoguchiApp(
+        services, options, modes, board_source=board_source, services_factory=services_factory
+    )
 
 
 __all__ = ["AppOptions", "MadoguchiApp", "create_app"]

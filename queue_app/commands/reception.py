@@ -36,17 +36,34 @@ def check_staff(ctx: CliContext, office_id: str, code: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    build_app(args, ctx).run()
+    return 0
+
+
+def build_app(args: argparse.Namespace, ctx: CliContext) -> Any:
+    """The reception's app, started on plain reads: its first screen and lists come from a
+    bare read-only driver connection (`services/ticket_reads.py`), the services (the ORM:
+    about a second to import) are built in a thread after the first paint, and a key that
+    needs them waits for them (`screens/reception/gate.py`)."""
+    from queue_app.config import secret_key
+
     # bad input exits 2 here, before the terminal UI takes the screen
     ctx.config.counter(args.office, args.counter)
     if args.staff:
         check_staff(ctx, args.office, args.staff)
-    services = ctx.services
-    services.tickets.revision(args.office)  # the database is reachable and migrated
+    secret_key(ctx.env, ctx.config)  # a missing or readable-by-others secret stops here
+    source = reception_source(ctx, args.office)
+    office = args.office
+
+    def services() -> Any:  # in a thread worker, after the first paint
+        built = ctx.services
+        built.tickets.revision(office)  # the pool's first connection, off the first key's path
+        return built
 
     from screens.app import AppOptions, create_app
 
-    app = create_app(
-        services,
+    return create_app(
+        None,
         AppOptions(
             office_id=args.office,
             mode="reception",
@@ -54,6 +71,23 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             staff=args.staff,
             lang=ctx.lang,
         ),
+        board_source=source,
+        services_factory=services,
     )
-    app.run()
-    return 0
+
+
+def reception_source(ctx: CliContext, office_id: str) -> Any:
+    """The bare read-only source the reception's lists are read from (the display's:
+    `services/board_source.py`). The schema is checked with one SELECT; when it is not this
+    program's newest, the full check (Alembic) says what is wrong and the command stops, as
+    it does when the database cannot be read."""
+    from queue_app.services import ticket_reads
+    from queue_app.services.board_source import DisplaySource
+
+    source = DisplaySource(ctx.database_url, ctx.config, ctx.clock)
+    ctx._closers.append(source.close)
+    if not source.schema_is_current():
+        ctx.services  # noqa: B018  (raises the clear DatabaseError: missing, older, newer)
+    with source.reading() as reader:
+        ticket_reads.revision(reader, office_id)  # the database is reachable
+    return source

@@ -91,6 +91,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "● オフライン: {since} からデータベースに接続できません。再接続を試みています (画面の表示は最新ではありません)",
         "en": "● offline since {since}: the database cannot be reached; retrying (what you see may be out of date)",
     },
+    "reception.preparing": {
+        "ja": "準備中… 押したキーは準備ができしだい実行します",
+        "en": "Preparing… the key you pressed runs as soon as the terminal is ready",
+    },
+    "reception.preparing_failed": {
+        "ja": "端末の準備ができませんでした: {message}。押したキーは実行されていません。もう一度押してください",
+        "en": "the terminal could not get ready: {message}. The key you pressed was not carried out; press it again",
+    },
     "err.ticket_finished": {
         "ja": "番号札 {number} ({office} {day}) は既に{state}です。この番号札ではもう受付できません",
         "en": "ticket {number} ({office} {day}) is already {state}; it cannot be used again",

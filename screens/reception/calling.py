@@ -20,6 +20,7 @@ from queue_app.domain.errors import MadoguchiError
 from queue_app.domain.tickets import TicketState, recall_makes_no_show, recalls_left
 from screens.reception.common import error_text
 from screens.reception.counter import ReceptionCounter
+from screens.reception.gate import needs_services
 from screens.reception.messages import (
     ACTIVE_HERE,
     ActionDone,
@@ -57,9 +58,11 @@ class ReceptionCalling(ReceptionCounter):
     _calling_label: str | None = None  # the number of the call in flight (F9), for a retry
 
     # -- F3 / F9 ---------------------------------------------------------------------------
+    @needs_services
     def action_call_next(self) -> None:
         self._call(None)
 
+    @needs_services
     def action_call_specific(self) -> None:
         t = self.opened
         prefill = t.display_number if t is not None and t.state == TicketState.WAITING.value else ""
@@ -210,6 +213,7 @@ class ReceptionCalling(ReceptionCounter):
         self._ask_busy(message.ticket, message.label)
 
     # -- F4: warn before the recall that marks the visitor absent -------------------------
+    @needs_services
     def action_recall(self) -> None:
         t = self._need_target()
         if t is None:

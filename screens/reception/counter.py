@@ -12,6 +12,7 @@ from textual.widgets import Input
 from queue_app.domain.errors import DatabaseError
 from queue_app.domain.tickets import TicketState
 from screens.reception.common import error_text
+from screens.reception.gate import needs_services
 from screens.reception.live import ReceptionLive
 from screens.reception.messages import (
     ACTIVE_HERE,
@@ -158,6 +159,7 @@ class ReceptionCounter(ReceptionLive):
         self.query_one("#scan", Input).focus()
         self.refresh_snapshot()
 
+    @needs_services
     def action_cases(self) -> None:
         from screens.scheduling.cases import CasesScreen
 
@@ -180,15 +182,19 @@ class ReceptionCounter(ReceptionLive):
         counter, staff = self.counter_no, self.staff
         self.start_action(kind, lambda: fn(t.id, counter, staff))
 
+    @needs_services
     def action_start(self) -> None:
         self._simple("start", "start")
 
+    @needs_services
     def action_no_show(self) -> None:
         self._simple("no_show", "no_show")
 
+    @needs_services
     def action_requeue(self) -> None:
         self._simple("requeue", "requeue")
 
+    @needs_services
     def action_finish(self) -> None:
         t = self._need_target()
         if t is None:
@@ -214,6 +220,7 @@ class ReceptionCounter(ReceptionLive):
 
         self.start_action("finish", finish)
 
+    @needs_services
     def action_transfer(self) -> None:
         t = self._need_target()
         if t is None:

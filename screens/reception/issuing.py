@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
+from screens.reception.gate import needs_services
 from screens.reception.messages import PrintDone
 from screens.reception.plans import ReceptionPlans
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 class ReceptionIssuing(ReceptionPlans):
     # -- key actions -----------------------------------------------------------------------
+    @needs_services
     def action_intake(self) -> None:
         from screens.reception.modals import IntakeScreen, IssuedTicketScreen
 
@@ -26,6 +28,7 @@ class ReceptionIssuing(ReceptionPlans):
             IntakeScreen(self._after_issue, self._ticket_screen), self._intake_done
         )
 
+    @needs_services
     def action_override(self) -> None:
         """F12: issue although the office or the procedure is closed; the reason is asked
         first and recorded with the staff code (ticket, first event, audit log)."""

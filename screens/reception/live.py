@@ -1,6 +1,13 @@
 """The reception terminal's live state: layout, header, the current ticket and the
 waiting list, refreshed when the change feed tells of a commit (`screens/watch.py`): the
-poll timer reads the office's revision only then (or for the slow liveness check)."""
+poll timer reads the office's revision only then (or for the slow liveness check).
+
+The lists are read with plain statements (`services/ticket_reads.py`) through the app's
+read source: the CLI's bare driver connection, so the first screen is painted before the
+ORM is loaded, or the full services in tests and the demo. The services themselves may
+come later (`MadoguchiApp.when_services`): a key that needs them before they are ready is
+kept, the clerk sees 準備中, and it runs once they are (`needs_services`).
+"""
 
 from __future__ import annotations
 
@@ -15,8 +22,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from queue_app.services import ticket_reads
 from screens.reception.common import error_text, translated_bindings
-from screens.reception.messages import ACTIVE_HERE, MaintenanceDone, PollFailed, Snapshot
+from screens.reception.gate import ServicesGate
+from screens.reception.messages import MaintenanceDone, PollFailed, Snapshot
 from screens.reception.widgets import (
     Banner,
     CurrentTicketPanel,
@@ -33,7 +42,7 @@ if TYPE_CHECKING:
     from screens.reception.modals import IssuedTicketScreen
 
 
-class ReceptionLive(Screen[None]):
+class ReceptionLive(ServicesGate, Screen[None]):
     CSS_PATH = "reception.tcss"
     # 80x24 packs the footer and the ticket pane; a large terminal gives the panes room
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -59,8 +68,10 @@ class ReceptionLive(Screen[None]):
         super().__init__()
         app: Any = self.app
         self.tr: Translator = app.tr
-        self.services = app.services
-        self.config = app.services.config
+        # what the lists, the header and the change feed read from (config, clock,
+        # calendar, `reading()`); the services (`self.services`) may come later
+        self.source = app.board_source
+        self.config = self.source.config
         self._shown_minute: object = None  # the clock's minute the header shows
         self.office = self.config.office(app.options.office_id)
         self.counter_no: int = int(app.options.counter or self.office.counters[0].number)
@@ -82,6 +93,7 @@ class ReceptionLive(Screen[None]):
         self._ticket_screen: IssuedTicketScreen | None = None  # composed once, reused
         self._preloaded = False
         self._stale = False  # the lists changed while a dialog covered the screen
+        self._pending: list[Callable[[], None]] = []  # keys waiting for the services
         self._bindings = translated_bindings(self.tr, self.KEYS, base=self._bindings)
         # the header's calendar (national holidays: a large import) is warmed while the app
         # starts; the header is drawn from it after the first paint
@@ -93,6 +105,17 @@ class ReceptionLive(Screen[None]):
         except Exception:  # drawn (and reported) on the UI thread
             pass
 
+    def _services_ready(self, error: BaseException | None) -> None:
+        """The services are up (asked once the first lists are shown): now the start-up
+        housekeeping and the dialogs' code."""
+        if error is not None:
+            self.notify(error_text(error, self.tr), severity="error", timeout=8)
+            return
+        # after the keys that waited for the services (queued first: `with_services`): a
+        # dialog they open imports its code on the UI thread before the preload thread does
+        self.call_later(self._maintenance_worker)
+        self.call_later(self._preload_worker)
+
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield HeaderBar("", id="header")
@@ -100,6 +123,10 @@ class ReceptionLive(Screen[None]):
         offline = Static("", id="offline")
         offline.display = False
         yield offline
+        # a key pressed before the services are ready waits for them (a second or so)
+        preparing = Static("", id="preparing")
+        preparing.display = False
+        yield preparing
         yield Banner("", id="banner")
         with Horizontal(id="body"):
             yield CurrentTicketPanel(id="current")
@@ -120,7 +147,7 @@ class ReceptionLive(Screen[None]):
         self._render_waiting()
         self.query_one("#scan", Input).focus()
         self.set_interval(1.0, self._tick)
-        self.change_watch = ChangeWatch(self, self.services, self.poll_interval)
+        self.change_watch = ChangeWatch(self, self.source, self.poll_interval)
         # the first paint comes first; the database is read right after it, and the inquiry
         # housekeeping (purge at start-up) once the first snapshot is shown
         self.call_after_refresh(self._after_first_paint)
@@ -166,8 +193,8 @@ class ReceptionLive(Screen[None]):
 
     # -- rendering -------------------------------------------------------------------------
     def header_info(self) -> HeaderInfo:
-        now = self.services.clock.now()
-        cal = self.services.calendar
+        now = self.source.clock.now()
+        cal = self.source.calendar
         local = cal.local(self.office.id, now)
         status = cal.day(self.office.id, local.date())
         hours = (
@@ -204,7 +231,7 @@ class ReceptionLive(Screen[None]):
     def _render_header_quick(self) -> None:
         """Office, counter and staff for the first paint; hours and banner follow at once."""
         staff = self.config.staff[self.staff].name if self.staff in self.config.staff else None
-        now = self.services.clock.now().astimezone(self.services.calendar.zone(self.office.id))
+        now = self.source.clock.now().astimezone(self.source.calendar.zone(self.office.id))
         info = HeaderInfo(
             office=self.office.name(self.tr.lang),
             counter=self.counter_no,
@@ -226,14 +253,14 @@ class ReceptionLive(Screen[None]):
         self.query_one(Banner).show(info, self.tr)
 
     def _render_current(self) -> None:
-        now = self.services.clock.now().astimezone(self.services.calendar.zone(self.office.id))
+        now = self.source.clock.now().astimezone(self.source.calendar.zone(self.office.id))
         ticket = self.opened or self.current
         self.query_one(CurrentTicketPanel).show(
             ticket, self.opened is not None, now, self.config, self.counter_no, self.tr
         )
 
     def _render_waiting(self) -> None:
-        now = self.services.clock.now()
+        now = self.source.clock.now()
         target = self.config.settings.target_wait_minutes
         title = self.query_one("#waiting-title", Static)
         here = self.callable_here
@@ -258,7 +285,7 @@ class ReceptionLive(Screen[None]):
             self._render_current()
         # the header's clock and the waits move when the clock's minute does (not 60 s after
         # the screen opened: that showed 09:36 until almost 09:38; nor in a demo's fast time)
-        minute = self.services.clock.now().replace(second=0, microsecond=0)
+        minute = self.source.clock.now().replace(second=0, microsecond=0)
         if minute != self._shown_minute:
             self._shown_minute = minute
             self._render_header()
@@ -270,27 +297,24 @@ class ReceptionLive(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="snapshot", exclusive=True)
     def _snapshot_worker(self, force: bool, opened_id: int | None) -> None:
-        tickets = self.services.tickets
-        office = self.office.id
+        source, office = self.source, self.office.id
         try:
-            revision = tickets.revision(office)
-            if not force and revision == self.revision:
-                self.post_message(Snapshot(revision, [], [], None, changed=False))
-                return
-            # what this counter may call first (in call order), then the others' queue
-            here, others = tickets.waiting_at_counter(office, self.counter_no)
-            waiting = here + others
-            mine = [
-                t
-                for t in tickets.list(office, states=list(ACTIVE_HERE))
-                if t.counter == self.counter_no
-            ]
-            mine.sort(key=lambda t: (t.called_at or t.issued_at, t.id), reverse=True)
-            opened = tickets.get(opened_id) if opened_id is not None else None
+            day = source.calendar.service_day(office, source.clock.now())
+            with source.reading() as reader:  # one snapshot
+                revision = ticket_reads.revision(reader, office)
+                if not force and revision == self.revision:
+                    self.post_message(Snapshot(revision, [], [], None, changed=False))
+                    return
+                lists = ticket_reads.counter_lists(
+                    reader, self.config, office, self.counter_no, day, opened_id
+                )
         except Exception as exc:
             self.post_message(PollFailed(exc))
             return
-        self.post_message(Snapshot(revision, waiting, mine, opened, here=len(here)))
+        waiting = lists.here + lists.others
+        self.post_message(
+            Snapshot(lists.revision, waiting, lists.mine, lists.opened, here=len(lists.here))
+        )
 
     @on(Snapshot)
     def _snapshot(self, message: Snapshot) -> None:
@@ -300,10 +324,9 @@ class ReceptionLive(Screen[None]):
         if message.changed:
             self._apply_snapshot(message)
         self._arm_poll()
-        if not self._preloaded:  # the counter is up: now the start-up housekeeping
+        if not self._preloaded:  # the lists are shown: now the services, then housekeeping
             self._preloaded = True
-            self._maintenance_worker()
-            self._preload_worker()
+            self.app.when_services(self._services_ready)  # type: ignore[attr-defined]
 
     @work(thread=True, exit_on_error=False, group="preload")
     def _preload_worker(self) -> None:
@@ -340,9 +363,7 @@ class ReceptionLive(Screen[None]):
     def _poll_failed(self, message: PollFailed) -> None:
         if not self.poll_error:  # say it once, keep trying; the marker stays until it works
             self.notify(error_text(message.error, self.tr), severity="error", timeout=6)
-            since = self.services.clock.now().astimezone(
-                self.services.calendar.zone(self.office.id)
-            )
+            since = self.source.clock.now().astimezone(self.source.calendar.zone(self.office.id))
             marker = self.query_one("#offline", Static)
             marker.update(self.tr("reception.offline", since=since.strftime("%H:%M")))
             marker.display = True

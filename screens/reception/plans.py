@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from queue_app.domain.tickets import TicketState
 from screens.reception.calling import ReceptionCalling
+from screens.reception.gate import needs_services
 from screens.reception.messages import ActionDone
 from screens.reception.widgets import CurrentTicketPanel
 from screens.widgets.keys import KeySpec, translated_bindings
@@ -86,8 +87,14 @@ class ReceptionPlans(ReceptionCalling):
         try:
             plan = self.services.tickets.plan(ticket_id)
         except Exception:  # the panel simply stays without the plan; the lists still work
-            plan = None
+            plan = None  # (also before the services are ready: read again once they are)
         self.post_message(PlanLoaded(key, plan))
+
+    def _services_ready(self, error: BaseException | None) -> None:
+        super()._services_ready(error)
+        if error is None and self._plan_key is not None:
+            self._plan_key = None  # the plan panel is read now that the services are up
+            self._render_lists()
 
     @on(PlanLoaded)
     def _plan_loaded(self, message: PlanLoaded) -> None:
@@ -130,6 +137,7 @@ class ReceptionPlans(ReceptionCalling):
         self._bindings = translated_bindings(self.tr, specs, base=self._bindings)
         self.refresh_bindings()
 
+    @needs_services
     def action_mark_ready(self) -> None:
         t = self._need_target()
         if t is None:
@@ -140,6 +148,7 @@ class ReceptionPlans(ReceptionCalling):
         tickets, staff = self.services.tickets, self.staff
         self.start_action("ready", lambda: tickets.mark_ready(t.id, staff))
 
+    @needs_services
     def action_hand_over(self) -> None:
         t = self._need_target()
         if t is None:
@@ -150,6 +159,7 @@ class ReceptionPlans(ReceptionCalling):
         tickets, counter, staff = self.services.tickets, self.counter_no, self.staff
         self.start_action("hand_over", lambda: tickets.hand_over(t.id, counter, staff))
 
+    @needs_services
     def action_edit_plan(self) -> None:
         t = self._need_target()
         if t is None:

@@ -25,6 +25,7 @@ from textual import on
 from textual.widgets import Input
 
 from queue_app.domain.scan_kinds import ScanKind, classify_scan, normalize_scan
+from screens.reception.gate import needs_services
 from screens.reception.issuing import ReceptionIssuing
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class ReceptionScreen(ReceptionIssuing):
             return
         self.open_text(text)
 
+    @needs_services
     def open_text(self, text: str) -> None:
         """A line from the scanner field: a slip's QR or its printed code checks the visitor
         in; a ticket's QR or its number opens the ticket (`queue_app.domain.scan_kinds`)."""

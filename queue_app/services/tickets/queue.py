@@ -8,10 +8,11 @@ from typing import Any
 
 from sqlalchemy import case, select
 
-from db.models import Revision, Ticket
+from db.models import Ticket
 from queue_app.domain.errors import InputError, NotFoundError
 from queue_app.domain.fields import check_id
-from queue_app.services.tickets.base import WAITING, TicketBase
+from queue_app.services import ticket_reads as reads
+from queue_app.services.tickets.base import TicketBase
 from queue_app.services.views import TicketView
 
 
@@ -19,11 +20,11 @@ class TicketQueue(TicketBase):
     # -- reading -----------------------------------------------------------------------
     def get(self, ticket_id: int) -> TicketView:
         ticket_id = check_id(ticket_id, "ticket id")  # 2^63 would overflow the driver
-        with self.uow.read() as session:
-            row = session.get(Ticket, ticket_id)
-            if row is None:
-                raise NotFoundError("err.ticket_not_found", id=ticket_id)
-            return TicketView.of(row)
+        with self.uow.read_plain() as reader:
+            found = reads.ticket(reader, ticket_id)
+        if found is None:
+            raise NotFoundError("err.ticket_not_found", id=ticket_id)
+        return found
 
     def find(self, office_id: str, label: str, day: date | None = None) -> TicketView:
         """A ticket by its display number (A-012, a012, A12) on a service day."""
@@ -58,14 +59,12 @@ class TicketQueue(TicketBase):
     ) -> builtins.list[TicketView]:
         self.config.office(office_id)
         day = day or self.today(office_id)
-        with self.uow.read() as session:
-            stmt = select(Ticket).where(Ticket.office_id == office_id, Ticket.service_day == day)  # type: ignore[arg-type]
-            if states:
-                stmt = stmt.where(Ticket.state.in_(states))  # type: ignore[attr-defined]
-            stmt = stmt.order_by(Ticket.id)  # type: ignore[arg-type]
-            return [TicketView.of(r) for r in session.scalars(stmt)]
+        with self.uow.read_plain() as reader:  # the reception's statement (ticket_reads.py)
+            return reads.day_tickets(reader, office_id, day, states)
 
     def _order(self, office_id: str) -> builtins.list[Any]:
+        """`ticket_reads.waiting_sql`'s order as SQLAlchemy terms (call next picks by it,
+        with FOR UPDATE on PostgreSQL)."""
         office = self.config.office(office_id)
         order: builtins.list[Any] = [Ticket.priority.desc()]  # type: ignore[attr-defined]
         if office.service_order:
@@ -76,18 +75,10 @@ class TicketQueue(TicketBase):
 
     def waiting(self, office_id: str, day: date | None = None) -> builtins.list[TicketView]:
         """The waiting queue in the order it will be called (per counter rules aside)."""
+        order = self.config.office(office_id).service_order
         day = day or self.today(office_id)
-        with self.uow.read() as session:
-            stmt = (
-                select(Ticket)
-                .where(
-                    Ticket.office_id == office_id,
-                    Ticket.service_day == day,
-                    Ticket.state == WAITING,
-                )  # type: ignore[arg-type]
-                .order_by(*self._order(office_id))
-            )
-            return [TicketView.of(r) for r in session.scalars(stmt)]
+        with self.uow.read_plain() as reader:  # the reception's statement (ticket_reads.py)
+            return reads.waiting(reader, office_id, day, order)
 
     def recent_calls(
         self, office_id: str, limit: int = 8, day: date | None = None
@@ -109,8 +100,5 @@ class TicketQueue(TicketBase):
             return [TicketView.of(r) for r in session.scalars(stmt)]
 
     def revision(self, office_id: str) -> int:
-        with self.uow.read() as session:
-            value = session.execute(
-                select(Revision.value).where(Revision.office_id == office_id)
-            ).scalar()  # type: ignore[arg-type]
-            return int(value or 0)
+        with self.uow.read_plain() as reader:
+            return reads.revision(reader, office_id)

@@ -29,7 +29,7 @@ class StaffLoginScreen(ModalScreen[str]):
     def _submitted(self, event: Input.Submitted) -> None:
         app: Any = self.app
         code = event.value.strip().upper()
-        staff = app.services.config.staff.get(code)
+        staff = app.board_source.config.staff.get(code)  # the services may not be up yet
         office = app.options.office_id
         if staff is None or (staff.offices and office not in staff.offices):
             self.query_one("#login-error", Static).update(
