@@ -20,7 +20,8 @@ alike), each line's median and range and the load before and after; writes nothi
    `python -c pass` and `python -c "import sqlalchemy, sqlmodel"` (what `ticket issue`
    cannot avoid).
 3. Idle cost: the reception, the display and the bare Textual app each run headless on an
-   unchanging database; after a 3 s warm-up, their own CPU time over `--idle-seconds`
+   unchanging database; once the reception's services are up, after a 3 s warm-up, their
+   own CPU time over `--idle-seconds`
    (percent of one core) and their RSS at the end.
 
 Bytecode: every child runs with a private bytecode cache (PYTHONPYCACHEPREFIX in the
@@ -126,6 +127,8 @@ async def main():
         if phase == "startup":
             print("READY", time.time(), flush=True)
             return
+        while not getattr(app, "services_ready", True):  # the reception's, after its paint
+            await asyncio.sleep(0.01)
         await asyncio.sleep(3.0)  # warm-up: first snapshot, preloads, layout
         c0, w0 = time.process_time(), time.monotonic()
         await asyncio.sleep(seconds)

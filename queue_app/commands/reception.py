@@ -51,8 +51,8 @@ def build_app(args: argparse.Namespace, ctx: CliContext) -> Any:
     ctx.config.counter(args.office, args.counter)
     if args.staff:
         check_staff(ctx, args.office, args.staff)
+    source = reception_source(ctx, args.office)  # no database, no terminal (exit 3)
     secret_key(ctx.env, ctx.config)  # a missing or readable-by-others secret stops here
-    source = reception_source(ctx, args.office)
     office = args.office
 
     def services() -> Any:  # in a thread worker, after the first paint
