@@ -19,6 +19,7 @@ caller asks (an issue's request-id replay), and every failure becomes the same
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -157,7 +158,12 @@ class DriverDatabase:
         self.address = address
         self.dialect = address.dialect
         self.busy_timeout_ms = busy_timeout_ms
-        self.where = address.path if self.dialect == "sqlite" else "PostgreSQL"
+        # where the data lives, for messages (never the password)
+        self.where = (
+            address.path
+            if self.dialect == "sqlite"
+            else re.sub(r"(//[^:@/]*):[^@]*@", r"\1:***@", address.conninfo)
+        )
         self._conn: Any = None
 
     def connection(self) -> Any:

@@ -277,3 +277,12 @@ def test_a_locked_sqlite_file_is_named_and_a_free_one_issues(
         other.close()
     assert issuer.issue(IssueRequest("sogo", "ecert")).ticket.display_number == "A-001"
     database.close()
+
+
+def test_the_bare_unit_of_work_never_shows_a_password() -> None:
+    from db.driver import DatabaseAddress
+    from db.driver_write import DriverDatabase
+
+    url = "postgresql://clerk:hunter2secret@db.example:5432/madoguchi"
+    where = DriverDatabase(DatabaseAddress.parse(url)).where
+    assert "hunter2secret" not in where and where.endswith("@db.example:5432/madoguchi")

@@ -30,7 +30,10 @@ def issuer(ctx: CliContext) -> IssueCore:
     from db.driver import DatabaseAddress
     from db.driver_write import DriverDatabase
 
-    address = DatabaseAddress.parse(ctx.database_url)
+    try:
+        address = DatabaseAddress.parse(ctx.database_url)
+    except DatabaseError:  # (DatabaseUrlError) the full services' words for a bad URL
+        return ctx.services.tickets
     if address.dialect == "sqlite" and not os.path.isfile(address.path):
         return ctx.services.tickets  # "no database here" / "folder missing", as before
     database = DriverDatabase(address)
