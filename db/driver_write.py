@@ -11,7 +11,7 @@ bare connection of its own (`DriverDatabase`).
 `DriverDatabase` opens what `db.engine.make_engine(url)` opens for writing: SQLite in WAL
 with `busy_timeout`, `foreign_keys` and `BEGIN IMMEDIATE` for a write (deferred `BEGIN` for
 a read); PostgreSQL with the program's `application_name`, one transaction per unit of work.
-`run_retrying` is the retry of `UnitOfWork.write_core`: a busy/locked database is tried again
+`run_retrying` is the one retry of every write (`UnitOfWork`'s and this module's): a busy/locked database is tried again
 (bounded, with back-off, within the busy timeout), a unique violation is tried again when the
 caller asks (an issue's request-id replay), and every failure becomes the same
 `DatabaseError` (`err.db_locked`, `err.db_unwritable`, `err.db_unavailable`).
@@ -110,7 +110,12 @@ def short_error(exc: BaseException) -> str:
 
 
 def _is_database_failure(exc: BaseException) -> bool:
-    return is_driver_error(_orig(exc)) or type(exc).__module__.startswith("sqlalchemy")
+    """The driver's error, bare or wrapped by SQLAlchemy (a `DBAPIError` carries it in
+    `orig`); SQLAlchemy's own errors (a misuse of its API) are programming errors and pass
+    unchanged."""
+    return is_driver_error(_orig(exc)) or (
+        type(exc).__module__.startswith("sqlalchemy") and hasattr(exc, "orig")
+    )
 
 
 def run_retrying(

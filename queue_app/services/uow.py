@@ -6,7 +6,6 @@ revision together: a failure leaves no trace of a half change.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,10 +14,11 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from db.driver import NOTIFY_CHANNEL
+from db.driver_write import short_error
 from db.engine import read_engine
 from db.models import AuditEntry, Revision
 from queue_app.domain.errors import DatabaseError
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from db.driver_write import DriverWriter
 
 T = TypeVar("T")
-MAX_ATTEMPTS = 5
 
 
 class UnitOfWork:
@@ -99,52 +98,25 @@ class UnitOfWork:
         SQLite): the issue's statements, written once for this and for the bare
         `ticket issue` (`services/tickets/issue_sql.py`). The same retries and errors
         (`db.driver_write.run_retrying`)."""
-        from db.driver_write import DriverWriter, run_retrying
+        from db.driver_write import DriverWriter
 
         def attempt() -> T:
             with self.engine.connect() as conn:
                 with conn.begin():
                     return fn(DriverWriter(conn.connection.driver_connection, self.dialect))
 
-        patience = float(getattr(self.engine, "madoguchi_busy_s", 0.0) or 0.0)
-        return run_retrying(attempt, retry_integrity, patience, self.where)
+        return self._retrying(attempt, retry_integrity)
 
     def _retrying(self, attempt_fn: Callable[[], T], retry_integrity: bool) -> T:
-        delay = 0.02
-        # SQLite: each attempt already waits up to busy_timeout for the lock; once that much
-        # time has gone by in total, the lock is someone else's for good: say so
-        started = time.monotonic()
-        patience = float(getattr(self.engine, "madoguchi_busy_s", 0.0) or 0.0)
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                return attempt_fn()
-            except IntegrityError as exc:
-                if retry_integrity and attempt < MAX_ATTEMPTS:
-                    time.sleep(delay)
-                    continue
-                raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
-            except OperationalError as exc:
-                waited_enough = patience and time.monotonic() - started >= patience
-                if _is_busy(exc) and attempt < MAX_ATTEMPTS and not waited_enough:
-                    time.sleep(delay)
-                    delay *= 2
-                    continue
-                if _is_busy(exc):
-                    raise DatabaseError("err.db_locked", problem=short_error(exc)) from None
-                if _is_read_only(exc):
-                    raise DatabaseError(
-                        "err.db_unwritable", path=self.where, problem=short_error(exc)
-                    ) from None
-                raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
-            except DBAPIError as exc:
-                if getattr(exc, "connection_invalidated", False) and attempt < MAX_ATTEMPTS:
-                    continue
-                if _is_read_only(exc):
-                    raise DatabaseError(
-                        "err.db_unwritable", path=self.where, problem=short_error(exc)
-                    ) from None
-                raise DatabaseError("err.db_unavailable", problem=short_error(exc)) from None
-        raise DatabaseError("err.db_locked", problem="retries exhausted")  # pragma: no cover
+        """The one retry of every write (`db.driver_write.run_retrying`): SQLite's attempts
+        each wait up to busy_timeout for the lock; once that much time has gone by in total,
+        the lock is someone else's for good, and the error says so."""
+        from db.driver_write import run_retrying
+
+        return run_retrying(attempt_fn, retry_integrity, self._patience(), self.where)
+
+    def _patience(self) -> float:
+        return float(getattr(self.engine, "madoguchi_busy_s", 0.0) or 0.0)
 
     def bump_revision(self, session: Session | Connection, office_id: str) -> int:
         """+1 on the office's revision (created at 1) and its new value; on PostgreSQL also a
@@ -198,16 +170,6 @@ class UnitOfWork:
         )
 
 
-def _is_busy(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower() if exc.orig else str(exc).lower()
-    return "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text
-
-
-def _is_read_only(exc: DBAPIError) -> bool:
-    text = str(exc.orig).lower() if exc.orig else str(exc).lower()
-    return "readonly" in text or "read-only" in text or "permission denied" in text
-
-
 def session_reader(session: Session) -> DriverReader:
     """The session's own driver connection, inside its transaction, for the plain statements
     shared with the display's bare-driver reads (`services/board_reads.py`)."""
@@ -215,12 +177,6 @@ def session_reader(session: Session) -> DriverReader:
 
     conn = session.connection()  # begins the session's transaction: one snapshot
     return DriverReader(conn.connection.driver_connection, conn.dialect.name)
-
-
-def short_error(exc: Exception) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    lines = str(orig).strip().splitlines()
-    return lines[0] if lines else exc.__class__.__name__
 
 
 __all__ = [
