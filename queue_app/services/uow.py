@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, insert, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -20,9 +20,10 @@ from sqlmodel import Session
 from db.driver import NOTIFY_CHANNEL
 from db.driver_write import short_error
 from db.engine import read_engine
-from db.models import AuditEntry, Revision
+from db.models import AuditEntry
 from queue_app.domain.errors import DatabaseError
 from queue_app.services.epoch import from_ms, to_ms
+from queue_app.services.revision_sql import bump_revision
 
 if TYPE_CHECKING:
     from db.driver import DriverReader
@@ -36,7 +37,6 @@ class UnitOfWork:
         self.engine = engine
         self.reader = read_engine(engine)
         self.dialect = engine.dialect.name
-        self._revision_sql: tuple[Any, Any] | None = None  # see bump_revision
         # where the data lives, for messages (never the password)
         self.where = (
             str(engine.url.database)
@@ -119,33 +119,14 @@ class UnitOfWork:
         return float(getattr(self.engine, "madoguchi_busy_s", 0.0) or 0.0)
 
     def bump_revision(self, session: Session | Connection, office_id: str) -> int:
-        """+1 on the office's revision (created at 1) and its new value; on PostgreSQL also a
-        NOTIFY that listeners hear when the transaction commits. The statements are built
-        once per unit of work and executed with parameters: this runs in every change, inside
-        the write lock."""
-        bump, notify = self._revision_statements()
-        value = int(session.execute(bump, {"office_id": office_id, "value": 1}).scalar_one())
-        if notify is not None:
-            session.execute(notify, {"office": office_id})
-        return value
+        """+1 on the office's revision (created at 1) and its new value, plus NOTIFY on
+        PostgreSQL: the one statement of every change (`revision_sql.py`), run on the unit
+        of work's own driver connection inside its transaction (inside the write lock)."""
+        from db.driver_write import DriverWriter
 
-    def _revision_statements(self) -> tuple[Any, Any]:
-        if self._revision_sql is None:
-            bump = (
-                self.insert_for(Revision)
-                .on_conflict_do_update(
-                    index_elements=["office_id"],
-                    set_={"value": Revision.value + 1},  # type: ignore[arg-type]
-                )
-                .returning(Revision.value)  # type: ignore[arg-type]
-            )
-            notify = (
-                select(func.pg_notify(NOTIFY_CHANNEL, bindparam("office")))
-                if self.dialect == "postgresql"
-                else None
-            )
-            self._revision_sql = (bump, notify)
-        return self._revision_sql
+        conn = session.connection() if isinstance(session, Session) else session
+        writer = DriverWriter(conn.connection.driver_connection, self.dialect)
+        return bump_revision(writer, self.dialect, office_id)
 
     def audit(
         self,

@@ -23,6 +23,7 @@ from queue_app.domain.tickets import display_number
 from queue_app.domain.tokens import TokenClaims, sign
 from queue_app.domain.visit_plans import check_steps, parse_plan_text
 from queue_app.services.epoch import to_ms
+from queue_app.services.revision_sql import bump_revision
 from queue_app.services.tickets import issue_sql as sql
 from queue_app.services.tickets.base import WAITING
 from queue_app.services.tickets.estimate_core import EstimateCore
@@ -165,7 +166,7 @@ class IssueCore(EstimateCore):
             sql.insert_event(db, {**event, "ticket_id": ticket_id})
             if request.plan:  # the plan's steps, in the same transaction
                 sql.insert_steps(db, ticket_id, request.plan)
-            revision = sql.bump_revision(db, dialect, office.id)  # + NOTIFY on PostgreSQL
+            revision = bump_revision(db, dialect, office.id)  # + NOTIFY on PostgreSQL
             if detail is not None:  # an override: who and why, in the audit log too
                 sql.insert_audit(
                     db,

@@ -15,20 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from types import SimpleNamespace
-from typing import Any, Protocol
+from typing import Any
 
-from db.driver import NOTIFY_CHANNEL
 from queue_app.domain.visit_plans import new_plan
 from queue_app.services.board_reads import Reader
+from queue_app.services.revision_sql import Statements
 from queue_app.services.views import TicketView
 
 AD_HOC = "*"  # ticket.plan_id of a plan given as a list of procedures (not a named plan)
-
-
-class Statements(Reader, Protocol):
-    """A connection in a write transaction (`db.driver_write.DriverWriter`)."""
-
-    def execute(self, sql: str, params: Mapping[str, object] | None = None) -> None: ...
 
 
 # the columns a TicketView is made of (what the replay of a request id reads back)
@@ -85,12 +79,6 @@ INSERT_STEP = (
     "INSERT INTO visit_step (ticket_id, position, service_id, state)"
     " VALUES (:ticket_id, :position, :service_id, :state)"
 )
-BUMP_REVISION = (
-    "INSERT INTO revision (office_id, value) VALUES (:office_id, 1)"
-    " ON CONFLICT (office_id) DO UPDATE SET value = revision.value + 1"
-    " RETURNING value"
-)
-NOTIFY = "SELECT pg_notify(:channel, :office)"
 INSERT_AUDIT = (
     "INSERT INTO audit_entry (at_ms, actor, action, subject, detail, office_id)"
     " VALUES (:at_ms, :actor, :action, :subject, :detail, :office_id)"
@@ -128,16 +116,6 @@ def insert_steps(db: Statements, ticket_id: int, service_ids: Sequence[str]) -> 
     """At issue, in the issuing transaction."""
     for row in step_rows(ticket_id, service_ids):
         db.execute(INSERT_STEP, row)
-
-
-def bump_revision(db: Statements, dialect: str, office_id: str) -> int:
-    """+1 on the office's revision (created at 1) and its new value; on PostgreSQL also a
-    NOTIFY that listeners hear when the transaction commits (`UnitOfWork.bump_revision`,
-    the same statements for the other changes)."""
-    value = int(db.rows(BUMP_REVISION, {"office_id": office_id})[0][0])
-    if dialect == "postgresql":
-        db.rows(NOTIFY, {"channel": NOTIFY_CHANNEL, "office": office_id})
-    return value
 
 
 def insert_audit(db: Statements, values: Mapping[str, object]) -> None:
