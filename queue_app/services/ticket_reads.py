@@ -56,12 +56,12 @@ COLUMNS = (
     "nonce",
     "plan_id",
 )
-_SELECT = "SELECT " + ", ".join(COLUMNS) + " FROM ticket"
+SELECT = "SELECT " + ", ".join(COLUMNS) + " FROM ticket"
 _TIMES = ("issued_at", "queued_at", "called_at", "started_at", "finished_at")
 
 REVISION = "SELECT value FROM revision WHERE office_id = :office"
-TICKET = _SELECT + " WHERE id = :id"
-DAY = _SELECT + " WHERE office_id = :office AND service_day = :day"
+TICKET = SELECT + " WHERE id = :id"
+DAY = SELECT + " WHERE office_id = :office AND service_day = :day"
 
 
 @lru_cache(maxsize=32)

@@ -13,26 +13,16 @@ constraint `uq_ticket_number` as the backstop; a repeated `request_id` fails
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
 from queue_app.domain.visit_plans import new_plan
+from queue_app.services import ticket_reads
 from queue_app.services.board_reads import Reader
 from queue_app.services.revision_sql import Statements
 from queue_app.services.views import TicketView
 
 AD_HOC = "*"  # ticket.plan_id of a plan given as a list of procedures (not a named plan)
 
-
-# the columns a TicketView is made of (what the replay of a request id reads back)
-VIEW_COLUMNS = (
-    "id, office_id, service_id, issued_service_id, service_day, number, display_number,"
-    " visit_kind, decision, state, priority, issued_ms, queued_ms, called_ms, started_ms,"
-    " finished_ms, counter, target_counter, recall_count, outcome, override, staff,"
-    " appointment_id, case_id, nonce, plan_id"
-)
-_VIEW_NAMES = tuple(name.strip() for name in VIEW_COLUMNS.split(","))
 
 NEXT_NUMBER = (
     "INSERT INTO daily_counter (office_id, service_id, service_day, last_number)"
@@ -83,7 +73,8 @@ INSERT_AUDIT = (
     "INSERT INTO audit_entry (at_ms, actor, action, subject, detail, office_id)"
     " VALUES (:at_ms, :actor, :action, :subject, :detail, :office_id)"
 )
-BY_REQUEST = f"SELECT {VIEW_COLUMNS} FROM ticket WHERE request_id = :request_id"
+# the ticket issued before for a request id, read back as the reception reads a ticket
+BY_REQUEST = ticket_reads.SELECT + " WHERE request_id = :request_id"
 
 
 def next_number(db: Statements, key: Mapping[str, object]) -> int:
@@ -125,13 +116,4 @@ def insert_audit(db: Statements, values: Mapping[str, object]) -> None:
 def by_request_id(db: Reader, request_id: str) -> TicketView | None:
     """The ticket issued before for this request id, if any."""
     found = db.rows(BY_REQUEST, {"request_id": request_id})
-    return view_of_row(found[0]) if found else None
-
-
-def view_of_row(row: Sequence[Any]) -> TicketView:
-    """A TicketView of a `VIEW_COLUMNS` row (SQLite gives the day as ISO text)."""
-    values = dict(zip(_VIEW_NAMES, row, strict=True))
-    day = values["service_day"]
-    if isinstance(day, str):
-        values["service_day"] = date.fromisoformat(day)
-    return TicketView.of(SimpleNamespace(**values))  # type: ignore[arg-type]
+    return ticket_reads.view(found[0]) if found else None
